@@ -1,0 +1,25 @@
+// Claim lines: the JSON Lines form of a Claim that `claimgraph extract`
+// prints and the JSON Schema schemas/claim.schema.json describes.
+//
+// Thread safety: pure functions.
+#ifndef CLAIMGRAPH_EXTRACT_CLAIM_JSON_H_
+#define CLAIMGRAPH_EXTRACT_CLAIM_JSON_H_
+
+#include <string>
+
+#include "extract/claim.h"
+
+namespace claimgraph {
+
+// One JSON object, no trailing newline: id, doc, kind, text, span, cue,
+// speaker {name, mention, type, role?, affiliation?}, and where known
+// addressee, relayed_by, date, topics.
+std::string ClaimToJson(const Claim& claim);
+
+// Appends `s` to *out as a JSON string literal (quotes included), escaping
+// '"', '\\' and control characters; invalid UTF-8 is replaced by U+FFFD.
+void AppendJsonString(std::string_view s, std::string* out);
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_EXTRACT_CLAIM_JSON_H_
