@@ -1,6 +1,11 @@
 // The graph model: nodes, edges and their properties.
 //
-// Node types: Person, Organization, Country, Group, Article, Claim, Topic.
+// Node types: Person, Organization, Country, Group, Article, Claim, Topic,
+// and Entity (a speaker whose type the extractor could not tell).
+//
+// Property kinds (KindOfProperty): "begin", "end", "claims", "weight" are
+// integers; "confidence" is a double; "aliases", "roles" are lists; every
+// other property is a string.
 // Edge types (source -> target):
 //   SAID             speaker -> Claim
 //   ADDRESSED_TO     Claim -> entity
@@ -78,6 +83,16 @@ std::string JoinList(std::vector<std::string> values);
 // runs of anything else become one '-'. Non-ASCII text is kept distinct by a
 // short hash suffix, so the result is always an NMTOKEN.
 std::string Slug(std::string_view text);
+
+// The key of the store's name index: "Antony  Blinken" -> "antony blinken",
+// "U.S." -> "us". ASCII letters lower-cased, '.' and apostrophes (also the
+// UTF-8 right single quote) dropped, every other ASCII punctuation and white
+// space run becomes one space, trimmed. Non-ASCII bytes are kept as they are.
+std::string NormalizeName(std::string_view name);
+
+// The node types that are entities (Person, Organization, Country, Group,
+// Entity): their names and aliases go into the name index.
+bool IsEntityType(std::string_view type);
 
 }  // namespace claimgraph
 

@@ -1,1 +1,190 @@
-// placeholder: filled in by its owner
+// One contract for every Store implementation: the memory store and the
+// RocksDB store must answer the same way.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "graph/store.h"
+
+namespace claimgraph {
+namespace {
+
+Node MakeNode(std::string id, std::string type, Properties props) {
+  return Node{std::move(id), std::move(type), std::move(props)};
+}
+
+Edge MakeEdge(std::string src, std::string type, std::string dst, std::string key = "",
+              Properties props = {}) {
+  return Edge{std::move(src), std::move(type), std::move(dst), std::move(key), std::move(props)};
+}
+
+// Article one: Blinken said something reported by Reuters.
+ArticleGraph FirstArticle() {
+  ArticleGraph g;
+  g.article_id = "article:a1";
+  g.content_hash = "00000000000000a1";
+  g.nodes = {
+      MakeNode("person:antony-blinken", "Person",
+               {{"name", "Antony Blinken"}, {"aliases", "Antony Blinken\nBlinken"}}),
+      MakeNode("article:a1", "Article", {{"title", "One"}, {"date", "2024-03-23"}}),
+      MakeNode("claim:a1:10-20", "Claim", {{"text", "we will"}, {"begin", "10"}, {"end", "20"}}),
+      MakeNode("organization:reuters", "Organization", {{"name", "Reuters"}}),
+      MakeNode("person:joe-biden", "Person", {{"name", "Joe Biden"}}),
+  };
+  g.edges = {
+      MakeEdge("person:antony-blinken", "SAID", "claim:a1:10-20"),
+      MakeEdge("claim:a1:10-20", "REPORTED_IN", "article:a1"),
+      MakeEdge("article:a1", "PUBLISHED_BY", "organization:reuters"),
+      MakeEdge("person:antony-blinken", "AFFILIATED_WITH", "country:united-states", "2024-03-23",
+               {{"role", "Secretary of State"}}),
+  };
+  return g;
+}
+
+// Article two: Blinken again (new role, new alias), and Hunter Biden.
+ArticleGraph SecondArticle() {
+  ArticleGraph g;
+  g.article_id = "article:a2";
+  g.content_hash = "00000000000000a2";
+  g.nodes = {
+      MakeNode("person:antony-blinken", "Person",
+               {{"name", "Blinken"}, {"aliases", "Tony Blinken"}, {"roles", "diplomat"}}),
+      MakeNode("article:a2", "Article", {{"title", "Two"}}),
+      MakeNode("claim:a2:1-5", "Claim", {{"text", "no"}}),
+      MakeNode("country:united-states", "Country", {{"name", "United States"}, {"aliases", "U.S."}}),
+      MakeNode("person:hunter-biden", "Person", {{"name", "Hunter Biden"}}),
+  };
+  g.edges = {
+      MakeEdge("person:antony-blinken", "SAID", "claim:a2:1-5"),
+      MakeEdge("claim:a2:1-5", "REPORTED_IN", "article:a2"),
+      MakeEdge("person:antony-blinken", "AFFILIATED_WITH", "country:united-states", "2024-03-23",
+               {{"role", "ignored: the first value stays"}, {"date", "2024-03-23"}}),
+      MakeEdge("person:antony-blinken", "AFFILIATED_WITH", "country:united-states", "2024-05-01"),
+  };
+  return g;
+}
+
+std::vector<std::string> NodeIds(Store* store, const std::string& type = "") {
+  std::vector<std::string> ids;
+  auto it = store->NewNodeIterator(type);
+  for (; it->Valid(); it->Next()) ids.push_back(it->node().id);
+  REQUIRE(it->status().ok());
+  return ids;
+}
+
+std::vector<std::string> EdgeStrings(std::unique_ptr<EdgeIterator> it) {
+  std::vector<std::string> out;
+  for (; it->Valid(); it->Next()) {
+    const Edge& e = it->edge();
+    out.push_back(e.src + " " + e.type + " " + e.dst + (e.key.empty() ? "" : " " + e.key));
+  }
+  REQUIRE(it->status().ok());
+  return out;
+}
+
+// The contract. `store` is empty on entry.
+void CheckStoreContract(Store* store) {
+  bool added = false;
+  REQUIRE(store->WriteArticle(FirstArticle(), &added).ok());
+  CHECK(added);
+
+  Node node;
+  REQUIRE(store->GetNode("person:antony-blinken", &node).ok());
+  CHECK(node.type == "Person");
+  CHECK(node.props.at("name") == "Antony Blinken");
+  CHECK(store->GetNode("person:nobody", &node).code() == Status::Code::kNotFound);
+
+  // Same content hash: skipped, even though the graph differs.
+  ArticleGraph again = FirstArticle();
+  again.nodes.push_back(MakeNode("topic:extra", "Topic", {{"name", "extra"}}));
+  REQUIRE(store->WriteArticle(again, &added).ok());
+  CHECK_FALSE(added);
+  CHECK(store->GetNode("topic:extra", &node).code() == Status::Code::kNotFound);
+
+  REQUIRE(store->WriteArticle(SecondArticle(), &added).ok());
+  CHECK(added);
+
+  // Merge: first scalar wins, lists union.
+  REQUIRE(store->GetNode("person:antony-blinken", &node).ok());
+  CHECK(node.props.at("name") == "Antony Blinken");
+  CHECK(node.props.at("aliases") == "Antony Blinken\nBlinken\nTony Blinken");
+  CHECK(node.props.at("roles") == "diplomat");
+
+  // Iteration order and the type filter.
+  CHECK(NodeIds(store) == std::vector<std::string>{
+                              "article:a1", "article:a2", "claim:a1:10-20", "claim:a2:1-5",
+                              "country:united-states", "organization:reuters",
+                              "person:antony-blinken", "person:hunter-biden", "person:joe-biden"});
+  CHECK(NodeIds(store, "Person") == std::vector<std::string>{
+                                        "person:antony-blinken", "person:hunter-biden",
+                                        "person:joe-biden"});
+  CHECK(NodeIds(store, "Topic").empty());
+  {
+    auto it = store->NewNodeIterator("Claim");
+    REQUIRE(it->Valid());
+    CHECK(it->node().type == "Claim");
+    CHECK(it->node().props.at("begin") == "10");
+  }
+
+  CHECK(EdgeStrings(store->NewEdgeIterator()) ==
+        std::vector<std::string>{
+            "article:a1 PUBLISHED_BY organization:reuters",
+            "claim:a1:10-20 REPORTED_IN article:a1",
+            "claim:a2:1-5 REPORTED_IN article:a2",
+            "person:antony-blinken AFFILIATED_WITH country:united-states 2024-03-23",
+            "person:antony-blinken AFFILIATED_WITH country:united-states 2024-05-01",
+            "person:antony-blinken SAID claim:a1:10-20",
+            "person:antony-blinken SAID claim:a2:1-5",
+        });
+  {
+    auto it = store->NewOutEdgeIterator("person:antony-blinken");
+    REQUIRE(it->Valid());
+    CHECK(it->edge().props.at("role") == "Secretary of State");  // edge props merged
+    CHECK(it->edge().props.at("date") == "2024-03-23");
+  }
+  CHECK(EdgeStrings(store->NewOutEdgeIterator("person:antony-blinken")).size() == 4);
+  CHECK(EdgeStrings(store->NewOutEdgeIterator("person:antony")).empty());  // no prefix leak
+  CHECK(EdgeStrings(store->NewInEdgeIterator("country:united-states")) ==
+        std::vector<std::string>{
+            "person:antony-blinken AFFILIATED_WITH country:united-states 2024-03-23",
+            "person:antony-blinken AFFILIATED_WITH country:united-states 2024-05-01",
+        });
+  CHECK(EdgeStrings(store->NewInEdgeIterator("article:a1")) ==
+        std::vector<std::string>{"claim:a1:10-20 REPORTED_IN article:a1"});
+  CHECK(EdgeStrings(store->NewInEdgeIterator("nothing")).empty());
+
+  std::map<std::string, uint64_t> nodes, edges;
+  REQUIRE(store->CountByType(&nodes, &edges).ok());
+  CHECK(nodes == std::map<std::string, uint64_t>{{"Article", 2},
+                                                 {"Claim", 2},
+                                                 {"Country", 1},
+                                                 {"Organization", 1},
+                                                 {"Person", 3}});
+  CHECK(edges == std::map<std::string, uint64_t>{
+                     {"AFFILIATED_WITH", 2}, {"PUBLISHED_BY", 1}, {"REPORTED_IN", 2}, {"SAID", 2}});
+
+  // Name index: names, aliases, surnames; ambiguous surnames are NotFound.
+  std::string id;
+  REQUIRE(store->LookupName("antony blinken", &id).ok());
+  CHECK(id == "person:antony-blinken");
+  REQUIRE(store->LookupName("blinken", &id).ok());
+  CHECK(id == "person:antony-blinken");
+  REQUIRE(store->LookupName("tony blinken", &id).ok());
+  CHECK(id == "person:antony-blinken");
+  REQUIRE(store->LookupName("us", &id).ok());
+  CHECK(id == "country:united-states");
+  REQUIRE(store->LookupName("joe biden", &id).ok());
+  CHECK(id == "person:joe-biden");
+  CHECK(store->LookupName("biden", &id).code() == Status::Code::kNotFound);  // two Bidens
+  CHECK(store->LookupName("one", &id).code() == Status::Code::kNotFound);    // not an entity
+}
+
+TEST_CASE("memory store meets the store contract", "[store]") {
+  std::unique_ptr<Store> store = NewMemoryStore();
+  CheckStoreContract(store.get());
+}
+
+}  // namespace
+}  // namespace claimgraph

@@ -1,0 +1,126 @@
+#include "graph/article_merge.h"
+
+#include <map>
+#include <tuple>
+
+namespace claimgraph {
+
+namespace {
+
+using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
+
+}  // namespace
+
+std::vector<std::string> NameKeysOf(const Node& node) {
+  std::vector<std::string> keys;
+  if (!IsEntityType(node.type)) return keys;
+  auto name_it = node.props.find("name");
+  std::string name = name_it == node.props.end() ? "" : NormalizeName(name_it->second);
+  if (!name.empty()) {
+    keys.push_back(name);
+    size_t space = name.rfind(' ');
+    if (node.type == "Person" && space != std::string::npos) keys.push_back(name.substr(space + 1));
+  }
+  auto aliases = node.props.find("aliases");
+  if (aliases != node.props.end()) {
+    for (const std::string& alias : SplitList(aliases->second)) {
+      std::string key = NormalizeName(alias);
+      if (!key.empty()) keys.push_back(key);
+    }
+  }
+  std::vector<std::string> sorted = SplitList(JoinList(keys));
+  return sorted;
+}
+
+Status ResolveNameIds(const std::string& alias, const std::vector<std::string>& ids,
+                      std::string* id) {
+  if (ids.empty()) return Status::NotFound("no entity named \"" + alias + "\"");
+  if (ids.size() > 1) {
+    return Status::NotFound("ambiguous name \"" + alias + "\": " + std::to_string(ids.size()) +
+                            " entities");
+  }
+  *id = ids[0];
+  return Status::OK();
+}
+
+Status PlanArticleWrites(const ArticleGraph& graph, StoredGraphReader* source, ArticleWrites* out) {
+  out->nodes.clear();
+  out->edges.clear();
+  out->names.clear();
+
+  // Merge duplicates inside the article first, then with the stored values.
+  std::map<std::string, Node> nodes;
+  for (const Node& n : graph.nodes) {
+    auto [it, inserted] = nodes.try_emplace(n.id);
+    if (inserted) {
+      it->second.id = n.id;
+      it->second.type = n.type;
+    }
+    MergeProperties(n.props, &it->second.props);
+  }
+  for (auto& [id, node] : nodes) {
+    Node stored;
+    bool found = false;
+    Status s = source->ReadNode(id, &stored, &found);
+    if (!s.ok()) return s;
+    if (found) {
+      MergeProperties(node.props, &stored.props);
+      node.type = stored.type;
+      node.props = std::move(stored.props);
+    }
+  }
+
+  std::map<EdgeKey, Edge> edges;
+  for (const Edge& e : graph.edges) {
+    auto [it, inserted] = edges.try_emplace(EdgeKey(e.src, e.type, e.dst, e.key));
+    if (inserted) {
+      it->second.src = e.src;
+      it->second.type = e.type;
+      it->second.dst = e.dst;
+      it->second.key = e.key;
+    }
+    MergeProperties(e.props, &it->second.props);
+  }
+  for (auto& [key, edge] : edges) {
+    Properties stored;
+    bool found = false;
+    Status s = source->ReadEdgeProps(edge, &stored, &found);
+    if (!s.ok()) return s;
+    if (found) {
+      MergeProperties(edge.props, &stored);
+      edge.props = std::move(stored);
+    }
+  }
+
+  // Name index: alias -> ids, starting from what is stored.
+  std::map<std::string, std::vector<std::string>> names;
+  std::map<std::string, bool> changed;
+  for (const auto& [id, node] : nodes) {
+    for (const std::string& key : NameKeysOf(node)) {
+      auto [it, inserted] = names.try_emplace(key);
+      if (inserted) {
+        Status s = source->ReadNameIds(key, &it->second);
+        if (!s.ok()) return s;
+      }
+      std::vector<std::string>& ids = it->second;
+      bool present = false;
+      for (const std::string& x : ids) present = present || x == id;
+      if (!present && ids.size() < kMaxIdsPerName) {
+        ids.push_back(id);
+        ids = SplitList(JoinList(ids));
+        changed[key] = true;
+      }
+    }
+  }
+  for (const auto& [key, ids] : names) {
+    if (changed.count(key)) out->names.emplace_back(key, JoinList(ids));
+  }
+
+  out->nodes.reserve(nodes.size());
+  for (auto& [id, node] : nodes) out->nodes.push_back(std::move(node));
+  out->edges.reserve(edges.size());
+  for (auto& [key, edge] : edges) out->edges.push_back(std::move(edge));
+  return Status::OK();
+}
+
+}  // namespace claimgraph
