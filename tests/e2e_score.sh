@@ -1,2 +1,45 @@
-#!/bin/sh
-exit 77
+#!/usr/bin/env bash
+# End-to-end: extracts the claims of the seed articles in ../shared and scores
+# them against the gold annotations. Fails when the attributed F1 (claim
+# found and speaker right) is below 0.80. Skips (77) without ../shared.
+#
+#   tests/e2e_score.sh path/to/claimgraph
+set -euo pipefail
+bin=$1
+shared="$(cd "$(dirname "$0")/../.." && pwd)/shared"
+seeds="$shared/corpus/seeds"
+scorer="$shared/tools/score-claims"
+if [[ ! -f "$seeds/docs.jsonl" || ! -f "$seeds/gold.jsonl" || ! -x "$scorer" ]]; then
+  echo "SKIP: $shared (seed articles and scorer) is absent"
+  exit 77
+fi
+py=/usr/bin/python3
+[[ -x $py ]] || py=python3
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# doc name and date, one pair a line, from docs.jsonl.
+"$py" -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.strip():
+        d = json.loads(line)
+        print(d["doc"], d.get("date", ""))
+' "$seeds/docs.jsonl" > "$tmp/dates"
+
+while read -r doc date; do
+  args=()
+  [[ -n "$date" ]] && args=(--date "$date")
+  "$bin" extract "${args[@]}" "$seeds/$doc" >> "$tmp/pred.jsonl"
+done < "$tmp/dates"
+
+"$py" "$scorer" "$seeds/gold.jsonl" "$tmp/pred.jsonl"
+f1=$("$py" "$scorer" "$seeds/gold.jsonl" "$tmp/pred.jsonl" --json |
+     "$py" -c 'import json, sys; print(json.load(sys.stdin)["attributed_f1"])')
+echo "attributed F1: $f1 (threshold 0.80)"
+"$py" -c 'import sys; sys.exit(0 if float(sys.argv[1]) >= 0.80 else 1)' "$f1" || {
+  echo "FAIL: attributed F1 $f1 < 0.80"
+  "$py" "$scorer" "$seeds/gold.jsonl" "$tmp/pred.jsonl" --verbose | grep -E '^(MISSED|SPEAKER|EXTRA)' | head -40
+  exit 1
+}

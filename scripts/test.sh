@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds claimgraph and runs its whole test suite (unit, contract and
+# end-to-end tests; the end-to-end checks against ../shared skip when it is
+# absent). Ends with ctest's summary line.
+#
+#   bash scripts/test.sh            build dir: build/ (override with BUILD_DIR=...)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh --test
+
+build_dir=${BUILD_DIR:-build}
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMGRAPH_TESTS=ON >/dev/null
+cmake --build "$build_dir" -j"$jobs"
+ctest --test-dir "$build_dir" --output-on-failure -j"$jobs"
