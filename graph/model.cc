@@ -16,8 +16,8 @@ struct KindEntry {
 };
 
 constexpr KindEntry kKinds[] = {
-    {"begin", PropertyKind::kInt},       {"end", PropertyKind::kInt},
-    {"claims", PropertyKind::kInt},      {"weight", PropertyKind::kInt},
+    {"begin", PropertyKind::kInt},         {"end", PropertyKind::kInt},
+    {"claims", PropertyKind::kInt},        {"weight", PropertyKind::kInt},
     {"confidence", PropertyKind::kDouble}, {"aliases", PropertyKind::kList},
     {"roles", PropertyKind::kList},
 };
@@ -52,7 +52,8 @@ void MergeProperties(const Properties& incoming, Properties* existing) {
     if (it == existing->end()) {
       // A list is stored normalised (sorted, unique) even on first sight, so
       // merging once and merging twice give the same bytes.
-      (*existing)[name] = KindOfProperty(name) == PropertyKind::kList ? JoinList(SplitList(value)) : value;
+      (*existing)[name] =
+          KindOfProperty(name) == PropertyKind::kList ? JoinList(SplitList(value)) : value;
       continue;
     }
     if (KindOfProperty(name) == PropertyKind::kList) {

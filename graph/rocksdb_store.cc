@@ -1,10 +1,532 @@
-// Temporary stub until the RocksDB store lands.
+// The RocksDB store: the one file that includes RocksDB. Key layout, value
+// encoding and schema version are described in schemas/rocksdb-layout.md;
+// every rocksdb::Status becomes a claimgraph Status here.
+#include <rocksdb/cache.h>
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <mutex>
+#include <system_error>
+
+#include "graph/article_merge.h"
+#include "graph/property_codec.h"
 #include "graph/store.h"
 
 namespace claimgraph {
 
-Status OpenRocksStore(const std::string& dir, const StoreOptions&, std::unique_ptr<Store>*) {
-  return Status::Internal(dir + ": the RocksDB store is not implemented yet");
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kFormatName[] = "claimgraph";
+constexpr int kSchemaMajor = 1;
+constexpr char kSchemaVersion[] = "1.0";
+
+// Column families, in handle order. "default" must be opened but is unused.
+enum Cf { kDefault, kNodes, kTypes, kOut, kIn, kNames, kDocs, kMeta, kCfCount };
+const char* const kCfNames[kCfCount] = {"default", "nodes", "types", "out",
+                                        "in",      "names", "docs",  "meta"};
+
+constexpr char kSep = '\0';
+
+std::string EdgeOutKey(const std::string& src, const std::string& type, const std::string& dst,
+                       const std::string& key) {
+  std::string k;
+  k.reserve(src.size() + type.size() + dst.size() + key.size() + 3);
+  k.append(src).push_back(kSep);
+  k.append(type).push_back(kSep);
+  k.append(dst).push_back(kSep);
+  k.append(key);
+  return k;
+}
+
+// Splits "a\0b\0c\0d" into its four parts; false when it has fewer.
+bool SplitEdgeKey(std::string_view k, std::string* a, std::string* b, std::string* c,
+                  std::string* d) {
+  std::string* parts[3] = {a, b, c};
+  for (std::string* part : parts) {
+    size_t sep = k.find(kSep);
+    if (sep == std::string_view::npos) return false;
+    part->assign(k.substr(0, sep));
+    k.remove_prefix(sep + 1);
+  }
+  d->assign(k);
+  return true;
+}
+
+// The smallest key greater than every key starting with `prefix` (which ends
+// in the separator '\0', so bumping that byte to '\1' is enough).
+std::string UpperBoundOf(const std::string& prefix) {
+  std::string bound = prefix;
+  bound.back() = '\1';
+  return bound;
+}
+
+Status FromRocks(const rocksdb::Status& s, const std::string& what) {
+  if (s.ok()) return Status::OK();
+  return Status::Storage(what + ": " + s.ToString());
+}
+
+// A snapshot, released with its holder. A secondary (read-only) instance
+// has none and needs none: it never catches up after opening, so what it
+// reads does not change.
+class SnapshotHolder {
+ public:
+  SnapshotHolder(rocksdb::DB* db, bool read_only)
+      : db_(db), snapshot_(read_only ? nullptr : db->GetSnapshot()) {}
+  ~SnapshotHolder() {
+    if (snapshot_ != nullptr) db_->ReleaseSnapshot(snapshot_);
+  }
+  SnapshotHolder(const SnapshotHolder&) = delete;
+  SnapshotHolder& operator=(const SnapshotHolder&) = delete;
+  const rocksdb::Snapshot* get() const { return snapshot_; }
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snapshot_;
+};
+
+// A RocksDB iterator over [prefix, UpperBoundOf(prefix)) of one column
+// family (or over all of it for an empty prefix), reading a snapshot.
+class BoundedScan {
+ public:
+  BoundedScan(rocksdb::DB* db, bool read_only, rocksdb::ColumnFamilyHandle* cf,
+              const std::string& prefix)
+      : snapshot_(db, read_only) {
+    options_.snapshot = snapshot_.get();
+    if (!prefix.empty()) {
+      upper_ = UpperBoundOf(prefix);
+      upper_slice_ = rocksdb::Slice(upper_);
+      options_.iterate_upper_bound = &upper_slice_;
+    }
+    it_.reset(db->NewIterator(options_, cf));
+    if (prefix.empty()) {
+      it_->SeekToFirst();
+    } else {
+      it_->Seek(prefix);
+    }
+  }
+  rocksdb::Iterator* it() { return it_.get(); }
+  const rocksdb::ReadOptions& options() const { return options_; }
+
+ private:
+  // Declared in destruction order: the iterator goes before its snapshot.
+  SnapshotHolder snapshot_;
+  std::string upper_;
+  rocksdb::Slice upper_slice_;
+  rocksdb::ReadOptions options_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
+// Nodes from the `nodes` family, or (with a type) ids from the `types`
+// family looked up in `nodes` under the same snapshot.
+class RocksNodeIterator : public NodeIterator {
+ public:
+  RocksNodeIterator(rocksdb::DB* db, bool read_only, rocksdb::ColumnFamilyHandle* nodes,
+                    rocksdb::ColumnFamilyHandle* types, const std::string& type)
+      : db_(db),
+        nodes_(nodes),
+        by_type_(!type.empty()),
+        scan_(db, read_only, by_type_ ? types : nodes, by_type_ ? type + kSep : "") {
+    Load();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    scan_.it()->Next();
+    Load();
+  }
+  const Node& node() const override { return node_; }
+  Status status() const override { return status_; }
+
+ private:
+  void Load() {
+    valid_ = false;
+    rocksdb::Iterator* it = scan_.it();
+    if (!it->Valid()) {
+      status_ = FromRocks(it->status(), "reading nodes");
+      return;
+    }
+    std::string value;
+    std::string_view raw;
+    if (by_type_) {
+      std::string_view key(it->key().data(), it->key().size());
+      node_.id.assign(key.substr(key.find(kSep) + 1));
+      rocksdb::Status s = db_->Get(scan_.options(), nodes_, node_.id, &value);
+      if (!s.ok()) {
+        status_ = FromRocks(s, "reading node " + node_.id);
+        return;
+      }
+      raw = value;
+    } else {
+      node_.id = it->key().ToString();
+      raw = std::string_view(it->value().data(), it->value().size());
+    }
+    if (!DecodeNodeValue(raw, &node_)) {
+      status_ = Status::Storage("corrupt value of node \"" + node_.id + "\"");
+      return;
+    }
+    valid_ = true;
+  }
+
+  rocksdb::DB* db_;
+  rocksdb::ColumnFamilyHandle* nodes_;
+  bool by_type_;
+  BoundedScan scan_;
+  Node node_;
+  bool valid_ = false;
+  Status status_;
+};
+
+// Edges from the `out` family, or (for in-edges) keys of the `in` family
+// looked up in `out` under the same snapshot.
+class RocksEdgeIterator : public EdgeIterator {
+ public:
+  RocksEdgeIterator(rocksdb::DB* db, bool read_only, rocksdb::ColumnFamilyHandle* out,
+                    rocksdb::ColumnFamilyHandle* in, const std::string& prefix, bool incoming)
+      : db_(db), out_(out), incoming_(incoming), scan_(db, read_only, incoming ? in : out, prefix) {
+    Load();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    scan_.it()->Next();
+    Load();
+  }
+  const Edge& edge() const override { return edge_; }
+  Status status() const override { return status_; }
+
+ private:
+  void Load() {
+    valid_ = false;
+    rocksdb::Iterator* it = scan_.it();
+    if (!it->Valid()) {
+      status_ = FromRocks(it->status(), "reading edges");
+      return;
+    }
+    std::string_view key(it->key().data(), it->key().size());
+    bool split = incoming_ ? SplitEdgeKey(key, &edge_.dst, &edge_.type, &edge_.src, &edge_.key)
+                           : SplitEdgeKey(key, &edge_.src, &edge_.type, &edge_.dst, &edge_.key);
+    if (!split) {
+      status_ = Status::Storage("corrupt edge key in the store");
+      return;
+    }
+    std::string value;
+    std::string_view raw;
+    if (incoming_) {
+      rocksdb::Status s = db_->Get(scan_.options(), out_,
+                                   EdgeOutKey(edge_.src, edge_.type, edge_.dst, edge_.key), &value);
+      if (!s.ok()) {
+        status_ = FromRocks(s, "reading edge " + edge_.src + " " + edge_.type + " " + edge_.dst);
+        return;
+      }
+      raw = value;
+    } else {
+      raw = std::string_view(it->value().data(), it->value().size());
+    }
+    if (!DecodeProperties(raw, &edge_.props)) {
+      status_ = Status::Storage("corrupt value of edge " + edge_.src + " " + edge_.type + " " +
+                                edge_.dst);
+      return;
+    }
+    valid_ = true;
+  }
+
+  rocksdb::DB* db_;
+  rocksdb::ColumnFamilyHandle* out_;
+  bool incoming_;
+  BoundedScan scan_;
+  Edge edge_;
+  bool valid_ = false;
+  Status status_;
+};
+
+class RocksStore : public Store, private StoredGraphReader {
+ public:
+  RocksStore(std::string dir, bool read_only, std::string secondary_dir)
+      : dir_(std::move(dir)), read_only_(read_only), secondary_dir_(std::move(secondary_dir)) {}
+
+  ~RocksStore() override {
+    if (db_ != nullptr) {
+      for (rocksdb::ColumnFamilyHandle* h : handles_) db_->DestroyColumnFamilyHandle(h);
+      db_->Close().PermitUncheckedError();
+      db_.reset();
+    }
+    if (!secondary_dir_.empty()) {
+      std::error_code ec;
+      fs::remove_all(secondary_dir_, ec);
+    }
+  }
+
+  // Opens (creating when allowed) and checks the schema version.
+  Status Open(bool create) {
+    rocksdb::DBOptions db_options;
+    db_options.create_if_missing = create;
+    // Also for an existing store: a later 1.x may add a column family.
+    db_options.create_missing_column_families = !read_only_;
+    db_options.IncreaseParallelism(2);
+    db_options.max_background_jobs = 2;
+    // Bulk ingest fills several memtables; cap their sum.
+    db_options.db_write_buffer_size = 128 << 20;
+    if (read_only_) db_options.max_open_files = -1;  // required by secondaries
+
+    rocksdb::BlockBasedTableOptions table;
+    table.block_cache = rocksdb::NewLRUCache(32 << 20);
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    rocksdb::ColumnFamilyOptions cf_options;
+    cf_options.compaction_style = rocksdb::kCompactionStyleLevel;
+    cf_options.write_buffer_size = 64 << 20;
+    cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (const char* name : kCfNames) families.emplace_back(name, cf_options);
+
+    rocksdb::DB* db = nullptr;
+    rocksdb::Status s = read_only_ ? rocksdb::DB::OpenAsSecondary(db_options, dir_, secondary_dir_,
+                                                                  families, &handles_, &db)
+                                   : rocksdb::DB::Open(db_options, dir_, families, &handles_, &db);
+    if (!s.ok()) {
+      std::string msg = s.ToString();
+      if (s.IsIOError() &&
+          (msg.find("lock") != std::string::npos || msg.find("LOCK") != std::string::npos)) {
+        return Status::Storage("store " + dir_ +
+                               " is in use by another writer (wait for it to finish, or open it "
+                               "read-only): " +
+                               msg);
+      }
+      return Status::Storage("cannot open store " + dir_ + ": " + msg);
+    }
+    db_.reset(db);
+    if (read_only_) db_->TryCatchUpWithPrimary().PermitUncheckedError();
+    return CheckOrWriteMeta();
+  }
+
+  Status WriteArticle(const ArticleGraph& graph, bool* added) override {
+    *added = false;
+    if (read_only_) return Status::Usage("store " + dir_ + " is open read-only");
+    std::lock_guard<std::mutex> lock(write_mu_);
+    if (!graph.content_hash.empty()) {
+      std::string existing;
+      rocksdb::Status s =
+          db_->Get(rocksdb::ReadOptions(), handles_[kDocs], graph.content_hash, &existing);
+      if (s.ok()) return Status::OK();
+      if (!s.IsNotFound()) return FromRocks(s, "reading " + dir_);
+    }
+    ArticleWrites writes;
+    Status st = PlanArticleWrites(graph, this, &writes);
+    if (!st.ok()) return st;
+
+    rocksdb::WriteBatch batch;
+    std::string value;
+    for (const Node& n : writes.nodes) {
+      batch.Put(handles_[kNodes], n.id, EncodeNodeValue(n));
+      batch.Put(handles_[kTypes], n.type + kSep + n.id, rocksdb::Slice());
+    }
+    for (const Edge& e : writes.edges) {
+      value.clear();
+      EncodeProperties(e.props, &value);
+      batch.Put(handles_[kOut], EdgeOutKey(e.src, e.type, e.dst, e.key), value);
+      batch.Put(handles_[kIn], EdgeOutKey(e.dst, e.type, e.src, e.key), rocksdb::Slice());
+    }
+    for (const auto& [alias, ids] : writes.names) batch.Put(handles_[kNames], alias, ids);
+    if (!graph.content_hash.empty()) {
+      batch.Put(handles_[kDocs], graph.content_hash, graph.article_id);
+    }
+    // One batch: the article is stored whole or not at all. The WAL stays on
+    // (a crash loses at most the unsynced tail, never half an article); no
+    // fsync per article, which would dominate bulk ingest.
+    rocksdb::WriteOptions options;
+    options.sync = false;
+    options.disableWAL = false;
+    st = FromRocks(db_->Write(options, &batch), "writing article " + graph.article_id);
+    if (st.ok()) *added = true;
+    return st;
+  }
+
+  Status GetNode(const std::string& id, Node* node) override {
+    bool found = false;
+    Status s = ReadNode(id, node, &found);
+    if (s.ok() && !found) return Status::NotFound("no node \"" + id + "\"");
+    return s;
+  }
+
+  Status LookupName(const std::string& alias, std::string* id) override {
+    std::vector<std::string> ids;
+    Status s = ReadNameIds(alias, &ids);
+    if (!s.ok()) return s;
+    return ResolveNameIds(alias, ids, id);
+  }
+
+  std::unique_ptr<NodeIterator> NewNodeIterator(const std::string& type) override {
+    return std::make_unique<RocksNodeIterator>(db_.get(), read_only_, handles_[kNodes],
+                                               handles_[kTypes], type);
+  }
+  std::unique_ptr<EdgeIterator> NewEdgeIterator() override {
+    return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
+                                               "", false);
+  }
+  std::unique_ptr<EdgeIterator> NewOutEdgeIterator(const std::string& src) override {
+    return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
+                                               src + kSep, false);
+  }
+  std::unique_ptr<EdgeIterator> NewInEdgeIterator(const std::string& dst) override {
+    return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
+                                               dst + kSep, true);
+  }
+
+  Status CountByType(std::map<std::string, uint64_t>* nodes,
+                     std::map<std::string, uint64_t>* edges) override {
+    nodes->clear();
+    edges->clear();
+    // Keys only: "Type\0id" in `types`, "src\0TYPE\0dst\0key" in `out`.
+    BoundedScan types(db_.get(), read_only_, handles_[kTypes], "");
+    for (rocksdb::Iterator* it = types.it(); it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      ++(*nodes)[std::string(key.substr(0, key.find(kSep)))];
+    }
+    if (!types.it()->status().ok()) return FromRocks(types.it()->status(), "counting nodes");
+    BoundedScan out(db_.get(), read_only_, handles_[kOut], "");
+    for (rocksdb::Iterator* it = out.it(); it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      size_t a = key.find(kSep);
+      size_t b = a == std::string_view::npos ? a : key.find(kSep, a + 1);
+      if (b == std::string_view::npos) return Status::Storage("corrupt edge key in " + dir_);
+      ++(*edges)[std::string(key.substr(a + 1, b - a - 1))];
+    }
+    return FromRocks(out.it()->status(), "counting edges");
+  }
+
+ private:
+  Status CheckOrWriteMeta() {
+    std::string format, version;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kMeta], "format", &format);
+    if (s.IsNotFound()) {
+      if (read_only_) return Status::Usage(dir_ + " is not a claimgraph store (no schema version)");
+      rocksdb::WriteBatch batch;
+      batch.Put(handles_[kMeta], "format", kFormatName);
+      batch.Put(handles_[kMeta], "schema_version", kSchemaVersion);
+      rocksdb::WriteOptions options;
+      options.sync = true;
+      return FromRocks(db_->Write(options, &batch), "initialising store " + dir_);
+    }
+    if (!s.ok()) return FromRocks(s, "reading " + dir_);
+    s = db_->Get(rocksdb::ReadOptions(), handles_[kMeta], "schema_version", &version);
+    if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading " + dir_);
+    if (format != kFormatName) return Status::Usage(dir_ + " is not a claimgraph store");
+    if (std::atoi(version.c_str()) != kSchemaMajor) {
+      return Status::Usage("store " + dir_ + " has schema version " + version +
+                           "; this claimgraph reads version " + std::to_string(kSchemaMajor) +
+                           ".x only");
+    }
+    return Status::OK();
+  }
+
+  // StoredGraphReader (also the plain point reads).
+  Status ReadNode(const std::string& id, Node* node, bool* found) override {
+    std::string value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kNodes], id, &value);
+    *found = false;
+    if (s.IsNotFound()) return Status::OK();
+    if (!s.ok()) return FromRocks(s, "reading node " + id);
+    node->id = id;
+    if (!DecodeNodeValue(value, node))
+      return Status::Storage("corrupt value of node \"" + id + "\"");
+    *found = true;
+    return Status::OK();
+  }
+
+  Status ReadEdgeProps(const Edge& e, Properties* props, bool* found) override {
+    std::string value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kOut],
+                                 EdgeOutKey(e.src, e.type, e.dst, e.key), &value);
+    *found = false;
+    if (s.IsNotFound()) return Status::OK();
+    if (!s.ok()) return FromRocks(s, "reading edge " + e.src + " " + e.type + " " + e.dst);
+    if (!DecodeProperties(value, props)) {
+      return Status::Storage("corrupt value of edge " + e.src + " " + e.type + " " + e.dst);
+    }
+    *found = true;
+    return Status::OK();
+  }
+
+  Status ReadNameIds(const std::string& alias, std::vector<std::string>* ids) override {
+    std::string value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kNames], alias, &value);
+    ids->clear();
+    if (s.IsNotFound()) return Status::OK();
+    if (!s.ok()) return FromRocks(s, "reading name index");
+    *ids = SplitList(value);
+    return Status::OK();
+  }
+
+  std::string dir_;
+  bool read_only_;
+  std::string secondary_dir_;  // a temporary directory, removed on close
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::mutex write_mu_;
+};
+
+// Decides whether `dir` may be opened: Usage for a file, for a directory
+// with foreign files, for a missing store when we may not create one.
+Status CheckStoreDirectory(const std::string& dir, const StoreOptions& options, bool* exists) {
+  std::error_code ec;
+  fs::file_status st = fs::status(dir, ec);
+  *exists = false;
+  if (fs::exists(st)) {
+    if (!fs::is_directory(st)) return Status::Usage(dir + " is a file, not a store directory");
+    if (fs::exists(fs::path(dir) / "CURRENT", ec)) {
+      std::vector<std::string> families;
+      rocksdb::Status s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &families);
+      if (!s.ok()) return FromRocks(s, "cannot read store " + dir);
+      bool has_meta = false;
+      for (const std::string& f : families) has_meta = has_meta || f == "meta";
+      if (!has_meta)
+        return Status::Usage(dir + " is a RocksDB database but not a claimgraph store");
+      *exists = true;
+      return Status::OK();
+    }
+    if (!fs::is_empty(dir, ec)) {
+      return Status::Usage(dir + " is not a claimgraph store (the directory holds other files)");
+    }
+  }
+  if (options.read_only || !options.create_if_missing) {
+    return Status::Usage("no claimgraph store in " + dir);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status OpenRocksStore(const std::string& dir, const StoreOptions& options,
+                      std::unique_ptr<Store>* store) {
+  bool exists = false;
+  Status s = CheckStoreDirectory(dir, options, &exists);
+  if (!s.ok()) return s;
+
+  std::string secondary;
+  if (options.read_only) {
+    // A secondary instance reads while a writer holds the lock; it needs a
+    // private directory for its own info log and manifest copy.
+    std::string pattern = (fs::temp_directory_path() / "claimgraph-reader-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+      return Status::Storage("cannot create a temporary directory for reading " + dir);
+    }
+    secondary = pattern;
+  }
+  if (!exists && !options.read_only) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return Status::Usage("cannot create store directory " + dir + ": " + ec.message());
+  }
+  auto rocks = std::make_unique<RocksStore>(dir, options.read_only, secondary);
+  s = rocks->Open(/*create=*/!exists && !options.read_only);
+  if (!s.ok()) return s;
+  *store = std::move(rocks);
+  return Status::OK();
 }
 
 }  // namespace claimgraph

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "graph/model.h"
+
+#include <catch2/catch.hpp>
 
 namespace claimgraph {
 namespace {
@@ -25,8 +25,8 @@ TEST_CASE("Slug lower-cases ASCII and joins words with one dash", "[model]") {
 
 TEST_CASE("Slug keeps non-ASCII names distinct with a hash suffix", "[model]") {
   std::string a = Slug("Zelenskyy");
-  std::string b = Slug("Zelens\xCA\xB9kyj");            // modifier letter prime
-  std::string c = Slug("\xE7\x8E\x8B\xE6\xAF\x85");       // Wang Yi in Chinese characters
+  std::string b = Slug("Zelens\xCA\xB9kyj");                     // modifier letter prime
+  std::string c = Slug("\xE7\x8E\x8B\xE6\xAF\x85");              // Wang Yi in Chinese characters
   std::string d = Slug("\xE4\xB9\xA0\xE8\xBF\x91\xE5\xB9\xB3");  // Xi Jinping
   CHECK(a == "zelenskyy");
   CHECK(b.rfind("zelens-kyj-", 0) == 0);
@@ -86,7 +86,8 @@ TEST_CASE("NormalizeName folds case, punctuation and space", "[model]") {
   CHECK(NormalizeName("Antony  Blinken") == "antony blinken");
   CHECK(NormalizeName("U.S.") == "us");
   CHECK(NormalizeName(" O'Brien, Jr. ") == "obrien jr");
-  CHECK(NormalizeName("O\xE2\x80\x99" "Brien") == "obrien");
+  CHECK(NormalizeName("O\xE2\x80\x99"
+                      "Brien") == "obrien");
   CHECK(NormalizeName("Jean-Yves Le Drian") == "jean yves le drian");
   CHECK(NormalizeName("\xC3\x89mile") == "\xC3\x89mile");
 }

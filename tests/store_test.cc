@@ -1,12 +1,11 @@
 // One contract for every Store implementation: the memory store and the
 // RocksDB store must answer the same way.
-#include <catch2/catch.hpp>
+#include "graph/store.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <random>
-
-#include "graph/store.h"
 
 namespace claimgraph {
 namespace {
@@ -53,7 +52,8 @@ ArticleGraph SecondArticle() {
                {{"name", "Blinken"}, {"aliases", "Tony Blinken"}, {"roles", "diplomat"}}),
       MakeNode("article:a2", "Article", {{"title", "Two"}}),
       MakeNode("claim:a2:1-5", "Claim", {{"text", "no"}}),
-      MakeNode("country:united-states", "Country", {{"name", "United States"}, {"aliases", "U.S."}}),
+      MakeNode("country:united-states", "Country",
+               {{"name", "United States"}, {"aliases", "U.S."}}),
       MakeNode("person:hunter-biden", "Person", {{"name", "Hunter Biden"}}),
   };
   g.edges = {
@@ -70,6 +70,7 @@ std::vector<std::string> NodeIds(Store* store, const std::string& type = "") {
   std::vector<std::string> ids;
   auto it = store->NewNodeIterator(type);
   for (; it->Valid(); it->Next()) ids.push_back(it->node().id);
+  INFO(it->status().ToString());
   REQUIRE(it->status().ok());
   return ids;
 }
@@ -113,13 +114,13 @@ void CheckStoreContract(Store* store) {
   CHECK(node.props.at("roles") == "diplomat");
 
   // Iteration order and the type filter.
-  CHECK(NodeIds(store) == std::vector<std::string>{
-                              "article:a1", "article:a2", "claim:a1:10-20", "claim:a2:1-5",
-                              "country:united-states", "organization:reuters",
-                              "person:antony-blinken", "person:hunter-biden", "person:joe-biden"});
-  CHECK(NodeIds(store, "Person") == std::vector<std::string>{
-                                        "person:antony-blinken", "person:hunter-biden",
-                                        "person:joe-biden"});
+  CHECK(NodeIds(store) == std::vector<std::string>{"article:a1", "article:a2", "claim:a1:10-20",
+                                                   "claim:a2:1-5", "country:united-states",
+                                                   "organization:reuters", "person:antony-blinken",
+                                                   "person:hunter-biden", "person:joe-biden"});
+  CHECK(NodeIds(store, "Person") == std::vector<std::string>{"person:antony-blinken",
+                                                             "person:hunter-biden",
+                                                             "person:joe-biden"});
   CHECK(NodeIds(store, "Topic").empty());
   {
     auto it = store->NewNodeIterator("Claim");
@@ -157,11 +158,9 @@ void CheckStoreContract(Store* store) {
 
   std::map<std::string, uint64_t> nodes, edges;
   REQUIRE(store->CountByType(&nodes, &edges).ok());
-  CHECK(nodes == std::map<std::string, uint64_t>{{"Article", 2},
-                                                 {"Claim", 2},
-                                                 {"Country", 1},
-                                                 {"Organization", 1},
-                                                 {"Person", 3}});
+  CHECK(nodes ==
+        std::map<std::string, uint64_t>{
+            {"Article", 2}, {"Claim", 2}, {"Country", 1}, {"Organization", 1}, {"Person", 3}});
   CHECK(edges == std::map<std::string, uint64_t>{
                      {"AFFILIATED_WITH", 2}, {"PUBLISHED_BY", 1}, {"REPORTED_IN", 2}, {"SAID", 2}});
 
@@ -184,6 +183,112 @@ void CheckStoreContract(Store* store) {
 TEST_CASE("memory store meets the store contract", "[store]") {
   std::unique_ptr<Store> store = NewMemoryStore();
   CheckStoreContract(store.get());
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+// A fresh directory under the system temp dir, removed at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() /
+            ("claimgraph-store-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string path(const std::string& sub = "") const { return (path_ / sub).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+TEST_CASE("RocksDB store meets the store contract and persists", "[store][rocksdb]") {
+  TempDir tmp;
+  const std::string dir = tmp.path("db");
+  {
+    std::unique_ptr<Store> store;
+    Status s = OpenRocksStore(dir, StoreOptions(), &store);
+    REQUIRE(s.ok());
+    CheckStoreContract(store.get());
+  }
+  // Reopen: everything is still there and the content hash still skips.
+  std::unique_ptr<Store> store;
+  REQUIRE(OpenRocksStore(dir, StoreOptions(), &store).ok());
+  Node node;
+  REQUIRE(store->GetNode("person:antony-blinken", &node).ok());
+  CHECK(node.props.at("aliases") == "Antony Blinken\nBlinken\nTony Blinken");
+  bool added = true;
+  REQUIRE(store->WriteArticle(FirstArticle(), &added).ok());
+  CHECK_FALSE(added);
+  std::string id;
+  REQUIRE(store->LookupName("blinken", &id).ok());
+  CHECK(id == "person:antony-blinken");
+}
+
+TEST_CASE("RocksDB store: readers work beside one writer, a second writer is refused",
+          "[store][rocksdb]") {
+  TempDir tmp;
+  const std::string dir = tmp.path("db");
+  std::unique_ptr<Store> writer;
+  REQUIRE(OpenRocksStore(dir, StoreOptions(), &writer).ok());
+  bool added = false;
+  REQUIRE(writer->WriteArticle(FirstArticle(), &added).ok());
+
+  std::unique_ptr<Store> second;
+  Status s = OpenRocksStore(dir, StoreOptions(), &second);
+  CHECK(s.code() == Status::Code::kStorage);
+  CHECK(s.message().find("in use by another writer") != std::string::npos);
+
+  StoreOptions ro;
+  ro.read_only = true;
+  std::unique_ptr<Store> reader;
+  s = OpenRocksStore(dir, ro, &reader);
+  REQUIRE(s.ok());
+  Node node;
+  REQUIRE(reader->GetNode("person:antony-blinken", &node).ok());
+  CHECK(NodeIds(reader.get(), "Person") ==
+        std::vector<std::string>{"person:antony-blinken", "person:joe-biden"});
+  CHECK(reader->WriteArticle(SecondArticle(), &added).code() == Status::Code::kUsage);
+
+  // An iterator keeps reading its snapshot while the writer adds more.
+  auto it = writer->NewNodeIterator("Person");
+  REQUIRE(writer->WriteArticle(SecondArticle(), &added).ok());
+  size_t seen = 0;
+  for (; it->Valid(); it->Next()) ++seen;
+  CHECK(seen == 2);
+  CHECK(NodeIds(writer.get(), "Person").size() == 3);
+}
+
+TEST_CASE("RocksDB store refuses files and foreign directories", "[store][rocksdb]") {
+  TempDir tmp;
+  std::unique_ptr<Store> store;
+
+  const std::string file = tmp.path("plain.txt");
+  std::ofstream(file) << "not a store\n";
+  Status s = OpenRocksStore(file, StoreOptions(), &store);
+  CHECK(s.code() == Status::Code::kUsage);
+  CHECK(s.message().find("is a file, not a store directory") != std::string::npos);
+
+  const std::string foreign = tmp.path("foreign");
+  std::filesystem::create_directories(foreign);
+  std::ofstream(foreign + "/notes.txt") << "hello\n";
+  s = OpenRocksStore(foreign, StoreOptions(), &store);
+  CHECK(s.code() == Status::Code::kUsage);
+  CHECK(s.message().find("not a claimgraph store") != std::string::npos);
+
+  StoreOptions ro;
+  ro.read_only = true;
+  s = OpenRocksStore(tmp.path("missing"), ro, &store);
+  CHECK(s.code() == Status::Code::kUsage);
+  CHECK_FALSE(std::filesystem::exists(tmp.path("missing")));
 }
 
 }  // namespace
