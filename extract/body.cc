@@ -375,9 +375,9 @@ void TrimSignature(Document* doc) {
   if (doc->paragraphs.empty()) return;
   std::string_view text(doc->text);
   TextRange& last = doc->paragraphs.back();
-  size_t tail_b = last.end, tail_e = text.size();
-  TrimRange(text, &tail_b, &tail_e);
-  if (tail_e > tail_b) return;
+  for (size_t i = last.end; i < text.size(); ++i) {
+    if (!IsAsciiSpace(text[i]) && text[i] != '\n') return;
+  }
   for (const std::string& sig : Chrome().signatures) {
     if (last.size() < sig.size() || text.compare(last.end - sig.size(), sig.size(), sig) != 0) continue;
     size_t new_end = last.end - sig.size();

@@ -206,7 +206,8 @@ std::string NormalizeDate(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
   if (text.empty()) return "";
-  return IsDigit(text[0]) && text.size() >= 10 && IsDigit(text[3]) ? NumericDate(text) : WrittenDate(text);
+  bool numeric = text.size() >= 8 && IsDigit(text[0]) && IsDigit(text[3]) && !IsDigit(text[4]);
+  return numeric ? NumericDate(text) : WrittenDate(text);
 }
 
 // ---------------------------------------------------------------- articles
