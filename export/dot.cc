@@ -1,1 +1,466 @@
-// placeholder: filled in by its owner
+// The relationship diagram: DOT text through cgraph's agwrite, SVG/PNG laid
+// out in-process with gvc. The only file that includes Graphviz headers.
+//
+// The diagram is a summary, not a dump of the graph: speakers (entities that
+// said something, labelled with their claim count) grouped in clusters by
+// affiliation; edges speaker -> topic (STANCE, green support / red oppose /
+// grey neutral), speaker -> addressee (through the claims' ADDRESSED_TO),
+// and, when the graph has no topics, speaker -> article, so the diagram is
+// never empty. Each edge aggregates claims: weight = count, penwidth grows
+// with it. Labels are cut to ~60 bytes; the full text is in "tooltip".
+//
+// Graphviz keeps its error handler in a global: renders are serialised with
+// a mutex.
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <tuple>
+#include <vector>
+
+#include "export/internal.h"
+#include "export/xml_escape.h"
+
+namespace claimgraph {
+
+namespace {
+
+constexpr size_t kLabelBytes = 60;
+constexpr size_t kTooltipBytes = 4000;  // far below DOT's 16 KB per quoted string
+constexpr size_t kMaxRenderNodes = 400;
+
+std::string Get(const Properties& props, const std::string& name) {
+  auto it = props.find(name);
+  return it == props.end() ? std::string() : it->second;
+}
+
+// User text as a DOT escString: cleaned, cut to `max_bytes`, every
+// backslash doubled (so \N, \G... are never interpreted) and newlines
+// written as \n. agwrite adds the quotes and escapes '"' itself.
+std::string DotText(std::string_view text, size_t max_bytes) {
+  std::string clean = TruncateUtf8(CleanText(text), max_bytes);
+  std::string out;
+  out.reserve(clean.size());
+  for (char c : clean) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      // dropped: a CR LF pair already gave a \n
+    } else if (c == '\t') {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------ the model
+
+struct DiagramNode {
+  std::string label;    // full display text (not escaped)
+  std::string type;     // store node type
+  std::string cluster;  // cluster key, empty for none
+  int claims = 0;       // claims said (speakers)
+};
+
+enum class EdgeKind { kStance, kAbout, kAddressed, kReported };
+
+struct DiagramEdge {
+  std::string src, dst;
+  EdgeKind kind;
+  std::string polarity;  // stance edges
+  int weight = 0;
+};
+
+struct Diagram {
+  std::map<std::string, DiagramNode> nodes;     // by store id
+  std::map<std::string, std::string> clusters;  // key -> label
+  std::vector<DiagramEdge> edges;
+};
+
+struct EdgeKey {
+  std::string src, dst;
+  EdgeKind kind;
+  std::string polarity;
+  bool operator<(const EdgeKey& o) const {
+    return std::tie(src, dst, kind, polarity) < std::tie(o.src, o.dst, o.kind, o.polarity);
+  }
+};
+
+class DiagramBuilder {
+ public:
+  explicit DiagramBuilder(GraphView* view) : view_(view), store_(view->store()) {}
+  Status Build(int top, Diagram* diagram);
+
+ private:
+  Status CountSpeakersAndEdges();
+  Status AddNode(const std::string& id, Diagram* diagram);
+  Status ClusterOf(const Node& node, std::string* key, std::string* label);
+
+  GraphView* view_;
+  Store* store_;
+  std::map<std::string, int> speaker_claims_;
+  std::map<EdgeKey, int> stance_, about_, addressed_, reported_;
+};
+
+Status DiagramBuilder::CountSpeakersAndEdges() {
+  auto it = store_->NewEdgeIterator();
+  for (; it->Valid(); it->Next()) {
+    const Edge& e = it->edge();
+    if (!view_->KeepEdge(e)) continue;
+    if (e.type == "STANCE") {
+      std::string polarity = Get(e.props, "polarity");
+      if (polarity != "support" && polarity != "oppose") polarity = "neutral";
+      ++stance_[{e.src, e.dst, EdgeKind::kStance, polarity}];
+      continue;
+    }
+    if (e.type != "SAID") continue;
+    ++speaker_claims_[e.src];
+    auto out = store_->NewOutEdgeIterator(e.dst);
+    for (; out->Valid(); out->Next()) {
+      const Edge& c = out->edge();
+      if (!view_->KeepEdge(c)) continue;
+      if (c.type == "ADDRESSED_TO" && c.dst != e.src) {
+        ++addressed_[{e.src, c.dst, EdgeKind::kAddressed, ""}];
+      } else if (c.type == "ABOUT") {
+        ++about_[{e.src, c.dst, EdgeKind::kAbout, ""}];
+      } else if (c.type == "REPORTED_IN") {
+        ++reported_[{e.src, c.dst, EdgeKind::kReported, ""}];
+      }
+    }
+    if (!out->status().ok()) return out->status();
+  }
+  return it->status();
+}
+
+// The cluster of an entity: itself when it is a country or organisation
+// that speaks, else its first AFFILIATED_WITH target, else its
+// "affiliation" property.
+Status DiagramBuilder::ClusterOf(const Node& node, std::string* key, std::string* label) {
+  key->clear();
+  if ((node.type == "Country" || node.type == "Organization") && speaker_claims_.count(node.id)) {
+    *key = node.id;
+    *label = DisplayLabel(node);
+    return Status::OK();
+  }
+  auto out = store_->NewOutEdgeIterator(node.id);
+  for (; out->Valid(); out->Next()) {
+    const Edge& e = out->edge();
+    if (e.type != "AFFILIATED_WITH") continue;
+    Node target;
+    if (store_->GetNode(e.dst, &target).ok()) {
+      *key = target.id;
+      *label = DisplayLabel(target);
+      return Status::OK();
+    }
+  }
+  if (!out->status().ok()) return out->status();
+  std::string affiliation = Get(node.props, "affiliation");
+  if (!affiliation.empty()) {
+    // Join the cluster of the stored entity of that name when there is one.
+    std::string id;
+    Node target;
+    if (store_->LookupName(NormalizeName(affiliation), &id).ok() &&
+        store_->GetNode(id, &target).ok()) {
+      *key = id;
+      *label = DisplayLabel(target);
+    } else {
+      *key = "name:" + affiliation;
+      *label = affiliation;
+    }
+  }
+  return Status::OK();
+}
+
+Status DiagramBuilder::AddNode(const std::string& id, Diagram* diagram) {
+  if (diagram->nodes.count(id)) return Status::OK();
+  Node node;
+  Status s = store_->GetNode(id, &node);
+  if (!s.ok()) return s.code() == Status::Code::kNotFound ? Status::OK() : s;
+  DiagramNode& d = diagram->nodes[id];
+  d.label = DisplayLabel(node);
+  d.type = node.type;
+  auto claims = speaker_claims_.find(id);
+  if (claims != speaker_claims_.end()) d.claims = claims->second;
+  if (IsEntityType(node.type)) {
+    std::string label;
+    s = ClusterOf(node, &d.cluster, &label);
+    if (!s.ok()) return s;
+    if (!d.cluster.empty()) diagram->clusters.emplace(d.cluster, label);
+  }
+  return Status::OK();
+}
+
+Status DiagramBuilder::Build(int top, Diagram* diagram) {
+  Status s = CountSpeakersAndEdges();
+  if (!s.ok()) return s;
+  // Topic edges: STANCE when there are any, else ABOUT; articles only when
+  // there are no topics at all. Addressees always.
+  std::vector<std::pair<EdgeKey, int>> edges;
+  const auto& topics = !stance_.empty() ? stance_ : about_;
+  edges.insert(edges.end(), topics.begin(), topics.end());
+  edges.insert(edges.end(), addressed_.begin(), addressed_.end());
+  if (topics.empty()) edges.insert(edges.end(), reported_.begin(), reported_.end());
+  if (top > 0 && edges.size() > static_cast<size_t>(top)) {
+    std::stable_sort(edges.begin(), edges.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    edges.resize(top);
+    std::sort(edges.begin(), edges.end());
+  }
+  // Speakers first (all of them unless --top trims), then edge endpoints.
+  if (top <= 0) {
+    for (const auto& [id, n] : speaker_claims_) {
+      s = AddNode(id, diagram);
+      if (!s.ok()) return s;
+    }
+  }
+  for (const auto& [key, weight] : edges) {
+    s = AddNode(key.src, diagram);
+    if (s.ok()) s = AddNode(key.dst, diagram);
+    if (!s.ok()) return s;
+    if (!diagram->nodes.count(key.src) || !diagram->nodes.count(key.dst)) continue;
+    diagram->edges.push_back({key.src, key.dst, key.kind, key.polarity, weight});
+  }
+  return Status::OK();
+}
+
+// ------------------------------------------------------------ cgraph
+
+struct NodeStyle {
+  const char* shape;
+  const char* fill;
+};
+
+NodeStyle StyleFor(const std::string& type) {
+  if (type == "Person") return {"ellipse", "#dbe9f6"};
+  if (type == "Organization") return {"box", "#e6dff2"};
+  if (type == "Country") return {"box", "#fdebd0"};
+  if (type == "Group") return {"ellipse", "#dff2e6"};
+  if (type == "Topic") return {"box", "#fff7c2"};
+  if (type == "Article") return {"note", "#eeeeee"};
+  return {"ellipse", "#f2f2f2"};
+}
+
+void Set(void* obj, const char* name, const std::string& value) {
+  agsafeset(obj, const_cast<char*>(name), const_cast<char*>(value.c_str()),
+            const_cast<char*>(""));
+}
+
+int AppendToString(void* chan, const char* str) {
+  static_cast<std::string*>(chan)->append(str);
+  return 0;
+}
+int FlushNothing(void*) { return 0; }
+
+Agiodisc_t kStringIo = {nullptr, AppendToString, FlushNothing};
+Agdisc_t kStringDisc = {&AgMemDisc, &AgIdDisc, &kStringIo};
+
+std::mutex graphviz_mutex;
+std::string* graphviz_errors = nullptr;  // guarded by graphviz_mutex
+
+int CollectError(char* message) {
+  if (graphviz_errors != nullptr) graphviz_errors->append(message);
+  return 0;
+}
+
+// Routes Graphviz's error messages into a string while alive.
+class GraphvizErrors {
+ public:
+  GraphvizErrors() : lock_(graphviz_mutex) {
+    graphviz_errors = &text_;
+    previous_ = agseterrf(CollectError);
+  }
+  ~GraphvizErrors() {
+    agseterrf(previous_);
+    graphviz_errors = nullptr;
+  }
+  std::string text() const {
+    std::string t = text_;
+    while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+    return t;
+  }
+
+ private:
+  std::lock_guard<std::mutex> lock_;
+  std::string text_;
+  agusererrf previous_;
+};
+
+std::string PenWidth(int weight) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%.1f", std::min(1.5 + 1.5 * std::log2(static_cast<double>(weight)), 8.0));
+  return buf;
+}
+
+// Builds the cgraph graph for `diagram`; the caller agclose()s it.
+Agraph_t* ToCgraph(const Diagram& diagram) {
+  kStringIo.afread = AgIoDisc.afread;
+  Agraph_t* g = agopen(const_cast<char*>("claimgraph"), Agdirected, &kStringDisc);
+  Set(g, "charset", "UTF-8");
+  Set(g, "rankdir", "LR");
+  Set(g, "overlap", "false");
+  Set(g, "fontname", "Helvetica");
+  Set(g, "label", "Who said what: stance on topics (green support, red oppose, grey neutral), "
+                  "dashed blue: addressed to");
+  Set(g, "labelloc", "t");
+  agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
+  agattr(g, AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
+  agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
+  agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
+
+  std::map<std::string, Agraph_t*> clusters;
+  int cluster_number = 0;
+  for (const auto& [key, label] : diagram.clusters) {
+    std::string name = "cluster_" + std::to_string(cluster_number++);
+    Agraph_t* sg = agsubg(g, const_cast<char*>(name.c_str()), 1);
+    Set(sg, "label", DotText(label, kLabelBytes));
+    Set(sg, "style", "rounded,dashed");
+    Set(sg, "color", "#888888");
+    clusters[key] = sg;
+  }
+  for (const auto& [id, n] : diagram.nodes) {
+    Agraph_t* parent = n.cluster.empty() ? g : clusters.at(n.cluster);
+    Agnode_t* node = agnode(parent, const_cast<char*>(id.c_str()), 1);
+    std::string label = DotText(n.label, kLabelBytes);
+    if (n.claims > 0) label += "\\n" + std::to_string(n.claims) + (n.claims == 1 ? " claim" : " claims");
+    NodeStyle style = StyleFor(n.type);
+    Set(node, "label", label);
+    Set(node, "tooltip", DotText(n.label, kTooltipBytes));
+    Set(node, "shape", style.shape);
+    Set(node, "fillcolor", style.fill);
+    Set(node, "kind", n.type);
+    if (n.claims > 0) Set(node, "penwidth", "2");
+  }
+  for (const DiagramEdge& d : diagram.edges) {
+    Agnode_t* t = agnode(g, const_cast<char*>(d.src.c_str()), 0);
+    Agnode_t* h = agnode(g, const_cast<char*>(d.dst.c_str()), 0);
+    if (t == nullptr || h == nullptr) continue;
+    Agedge_t* e = agedge(g, t, h, nullptr, 1);
+    std::string count = std::to_string(d.weight) + (d.weight == 1 ? " claim" : " claims");
+    std::string what, color, style = "solid", relation;
+    switch (d.kind) {
+      case EdgeKind::kStance:
+        relation = d.polarity;
+        color = d.polarity == "support" ? "#2e7d32" : d.polarity == "oppose" ? "#c62828" : "#9e9e9e";
+        what = d.polarity == "support" ? "supports" : d.polarity == "oppose" ? "opposes" : "on";
+        break;
+      case EdgeKind::kAbout:
+        relation = "about", color = "#9e9e9e", what = "spoke about";
+        break;
+      case EdgeKind::kAddressed:
+        relation = "addressed", color = "#1565c0", style = "dashed", what = "addressed";
+        break;
+      case EdgeKind::kReported:
+        relation = "reported_in", color = "#757575", style = "dotted", what = "quoted in";
+        break;
+    }
+    const DiagramNode& src = diagram.nodes.at(d.src);
+    const DiagramNode& dst = diagram.nodes.at(d.dst);
+    Set(e, "relation", relation);
+    Set(e, "color", color);
+    Set(e, "style", style);
+    Set(e, "weight", std::to_string(d.weight));
+    Set(e, "penwidth", PenWidth(d.weight));
+    if (d.weight > 1) Set(e, "label", std::to_string(d.weight));
+    Set(e, "tooltip", DotText(src.label + " " + what + " " + dst.label + " (" + count + ")",
+                              kTooltipBytes));
+  }
+  return g;
+}
+
+Status BuildDiagram(GraphView* view, int top, Diagram* diagram) {
+  DiagramBuilder builder(view);
+  return builder.Build(top, diagram);
+}
+
+}  // namespace
+
+Status WriteDot(GraphView* view, const ExportOptions& options, std::ostream* out) {
+  Diagram diagram;
+  Status s = BuildDiagram(view, options.top, &diagram);
+  if (!s.ok()) return s;
+  std::string text;
+  {
+    GraphvizErrors errors;
+    Agraph_t* g = ToCgraph(diagram);
+    int rc = agwrite(g, &text);
+    agclose(g);
+    if (rc != 0) return Status::Internal("cgraph agwrite failed: " + errors.text());
+  }
+  *out << text;
+  out->flush();
+  if (!*out) return WriteError("DOT output");
+  return Status::OK();
+}
+
+Status RenderDot(GraphView* view, const ExportOptions& options, const std::string& path,
+                 std::ostream* out) {
+  static const char* const kLayouts[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage"};
+  if (std::find_if(std::begin(kLayouts), std::end(kLayouts), [&](const char* l) {
+        return options.layout == l;
+      }) == std::end(kLayouts)) {
+    return Status::Usage("unknown layout \"" + options.layout +
+                         "\" (want dot, neato, fdp, sfdp, circo, twopi or osage)");
+  }
+  Diagram diagram;
+  Status s = BuildDiagram(view, options.top, &diagram);
+  if (!s.ok()) return s;
+  if (options.top <= 0 && diagram.nodes.size() > kMaxRenderNodes) {
+    return Status::Usage("the diagram would have " + std::to_string(diagram.nodes.size()) +
+                         " nodes, too many to read; keep the strongest edges with --top N (e.g. "
+                         "--top 100) or narrow it with --speaker, --topic, --since/--until");
+  }
+  GraphvizErrors errors;
+  GVC_t* gvc = gvContext();
+  if (gvc == nullptr) return Status::Internal("Graphviz gvContext failed");
+  Agraph_t* g = ToCgraph(diagram);
+  if (gvLayout(gvc, g, options.layout.c_str()) != 0) {
+    agclose(g);
+    gvFreeContext(gvc);
+    return Status::Internal("Graphviz layout \"" + options.layout + "\" failed: " + errors.text());
+  }
+  int rc;
+  if (out != nullptr) {
+    char* data = nullptr;
+    unsigned int length = 0;
+    rc = gvRenderData(gvc, g, options.format.c_str(), &data, &length);
+    if (rc == 0 && data != nullptr) out->write(data, length);
+    if (data != nullptr) gvFreeRenderData(data);
+  } else {
+    rc = gvRenderFilename(gvc, g, options.format.c_str(), path.c_str());
+  }
+  gvFreeLayout(gvc, g);
+  agclose(g);
+  gvFreeContext(gvc);
+  if (rc != 0) {
+    std::string where = out != nullptr ? std::string("output") : path;
+    return Status::Usage("cannot render " + options.format + " to " + where + ": " + errors.text());
+  }
+  if (out != nullptr) {
+    out->flush();
+    if (!*out) return WriteError(options.format + " output");
+  }
+  return Status::OK();
+}
+
+Status ReadDotNodeLabels(const std::string& dot, std::map<std::string, std::string>* labels) {
+  GraphvizErrors errors;
+  Agraph_t* g = agmemread(dot.c_str());
+  if (g == nullptr) return Status::InvalidInput("DOT text rejected by cgraph: " + errors.text());
+  labels->clear();
+  for (Agnode_t* n = agfstnode(g); n != nullptr; n = agnxtnode(g, n)) {
+    char* label = agget(n, const_cast<char*>("label"));
+    (*labels)[agnameof(n)] = label != nullptr ? label : "";
+  }
+  agclose(g);
+  return Status::OK();
+}
+
+}  // namespace claimgraph

@@ -1,1 +1,307 @@
-// placeholder: filled in by its owner
+// Dispatch to the per-format writers, and the filtered view they all read
+// through (GraphView, see export/internal.h).
+#include "export/export.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <vector>
+
+#include "export/internal.h"
+
+namespace claimgraph {
+
+namespace {
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool ContainsFolded(std::string_view haystack, const std::string& folded_needle) {
+  return LowerAscii(haystack).find(folded_needle) != std::string::npos;
+}
+
+std::string Get(const Properties& props, const std::string& name) {
+  auto it = props.find(name);
+  return it == props.end() ? std::string() : it->second;
+}
+
+// True when the node's name, any alias, label or id contains `needle`.
+bool NodeNameMatches(const Node& node, const std::string& needle) {
+  if (ContainsFolded(node.id, needle)) return true;
+  for (const char* prop : {"name", "label", "title"}) {
+    if (ContainsFolded(Get(node.props, prop), needle)) return true;
+  }
+  for (const std::string& alias : SplitList(Get(node.props, "aliases"))) {
+    if (ContainsFolded(alias, needle)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsInteger(std::string_view v) {
+  if (v.empty()) return false;
+  size_t i = (v[0] == '-' || v[0] == '+') ? 1 : 0;
+  if (i == v.size() || v.size() - i > 18) return false;  // 18 digits always fit in 64 bits
+  for (; i < v.size(); ++i) {
+    if (v[i] < '0' || v[i] > '9') return false;
+  }
+  return true;
+}
+
+bool IsPlainNumber(std::string_view v) {
+  size_t i = 0;
+  if (i < v.size() && (v[i] == '-' || v[i] == '+')) ++i;
+  size_t digits = 0;
+  while (i < v.size() && isdigit(static_cast<unsigned char>(v[i]))) ++i, ++digits;
+  if (i < v.size() && v[i] == '.') {
+    ++i;
+    while (i < v.size() && isdigit(static_cast<unsigned char>(v[i]))) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < v.size() && (v[i] == '-' || v[i] == '+')) ++i;
+    size_t exp = 0;
+    while (i < v.size() && isdigit(static_cast<unsigned char>(v[i]))) ++i, ++exp;
+    if (exp == 0) return false;
+  }
+  return i == v.size();
+}
+
+void PropertyTypes::Observe(const std::string& name, const std::string& value) {
+  auto it = kinds_.find(name);
+  if (it == kinds_.end()) it = kinds_.emplace(name, KindOfProperty(name)).first;
+  if (value.empty()) return;
+  if ((it->second == PropertyKind::kInt && !IsInteger(value)) ||
+      (it->second == PropertyKind::kDouble && !IsPlainNumber(value))) {
+    it->second = PropertyKind::kString;
+  }
+}
+
+PropertyKind PropertyTypes::KindOf(const std::string& name) const {
+  auto it = kinds_.find(name);
+  return it == kinds_.end() ? KindOfProperty(name) : it->second;
+}
+
+std::string NodeIri(const std::string& base_iri, const std::string& id) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out = base_iri;
+  bool first_colon = true;
+  for (unsigned char c : id) {
+    if (c == ':' && first_colon) {
+      out.push_back('/');
+      first_colon = false;
+    } else if (isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == ':') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+std::string DisplayLabel(const Node& node) {
+  for (const char* prop : {"name", "title", "label", "text"}) {
+    std::string v = Get(node.props, prop);
+    if (!v.empty()) return v;
+  }
+  return node.id;
+}
+
+std::string ValidDate(std::string_view v) {
+  if (v.size() < 10) return std::string();
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!isdigit(static_cast<unsigned char>(v[i]))) return std::string();
+  }
+  if (v[4] != '-' || v[7] != '-') return std::string();
+  int year = atoi(std::string(v.substr(0, 4)).c_str());
+  int month = atoi(std::string(v.substr(5, 2)).c_str());
+  int day = atoi(std::string(v.substr(8, 2)).c_str());
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return std::string();
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int max_day = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  if (day > max_day) return std::string();
+  return std::string(v.substr(0, 10));
+}
+
+Status WriteError(const std::string& what) { return Status::Storage("cannot write " + what); }
+
+// ---------------------------------------------------------------- GraphView
+
+Status GraphView::Open(Store* store, const ExportFilter& filter,
+                       std::unique_ptr<GraphView>* view) {
+  if (filter.empty()) {
+    view->reset(new GraphView(store, false));
+    return Status::OK();
+  }
+  std::unique_ptr<GraphView> v(new GraphView(store, true));
+  const std::string speaker_needle = LowerAscii(filter.speaker);
+  const std::string topic_needle = LowerAscii(filter.topic);
+
+  struct Passing {
+    std::string claim;
+    std::vector<std::string> speakers;
+  };
+  std::vector<Passing> passing;
+  std::map<std::string, int> claims_per_speaker;
+  auto claims = store->NewNodeIterator("Claim");
+  for (; claims->Valid(); claims->Next()) {
+    const Node& claim = claims->node();
+    if (!filter.kind.empty() && Get(claim.props, "kind") != filter.kind) continue;
+    if (!filter.since.empty() || !filter.until.empty()) {
+      std::string date = ValidDate(Get(claim.props, "date"));
+      if (date.empty()) continue;
+      if (!filter.since.empty() && date < filter.since) continue;
+      if (!filter.until.empty() && date > filter.until.substr(0, 10)) continue;
+    }
+    Passing p{claim.id, {}};
+    bool speaker_ok = speaker_needle.empty() ||
+                      ContainsFolded(Get(claim.props, "speaker"), speaker_needle);
+    auto in = store->NewInEdgeIterator(claim.id);
+    for (; in->Valid(); in->Next()) {
+      if (in->edge().type != "SAID") continue;
+      p.speakers.push_back(in->edge().src);
+      if (!speaker_ok) {
+        Node speaker;
+        if (store->GetNode(in->edge().src, &speaker).ok() &&
+            NodeNameMatches(speaker, speaker_needle)) {
+          speaker_ok = true;
+        }
+      }
+    }
+    if (!in->status().ok()) return in->status();
+    if (!speaker_ok) continue;
+    if (!topic_needle.empty()) {
+      bool topic_ok = false;
+      auto out = store->NewOutEdgeIterator(claim.id);
+      for (; out->Valid() && !topic_ok; out->Next()) {
+        if (out->edge().type != "ABOUT") continue;
+        Node topic;
+        if (store->GetNode(out->edge().dst, &topic).ok()) {
+          topic_ok = NodeNameMatches(topic, topic_needle);
+        } else {
+          topic_ok = ContainsFolded(out->edge().dst, topic_needle);
+        }
+      }
+      if (!out->status().ok()) return out->status();
+      if (!topic_ok) continue;
+    }
+    for (const std::string& s : p.speakers) ++claims_per_speaker[s];
+    passing.push_back(std::move(p));
+  }
+  if (!claims->status().ok()) return claims->status();
+
+  for (const Passing& p : passing) {
+    if (filter.min_claims > 0 &&
+        std::none_of(p.speakers.begin(), p.speakers.end(), [&](const std::string& s) {
+          return claims_per_speaker[s] >= filter.min_claims;
+        })) {
+      continue;
+    }
+    v->claims_.insert(p.claim);
+    v->nodes_.insert(p.claim);
+    for (const std::string& s : p.speakers) v->nodes_.insert(s);
+    auto out = store->NewOutEdgeIterator(p.claim);
+    for (; out->Valid(); out->Next()) v->nodes_.insert(out->edge().dst);
+    if (!out->status().ok()) return out->status();
+  }
+  // Second ring: the affiliations of kept speakers, publishers of kept articles.
+  std::vector<std::string> first_ring(v->nodes_.begin(), v->nodes_.end());
+  for (const std::string& id : first_ring) {
+    if (v->claims_.count(id)) continue;
+    auto out = store->NewOutEdgeIterator(id);
+    for (; out->Valid(); out->Next()) {
+      const Edge& e = out->edge();
+      if (e.type == "AFFILIATED_WITH" || e.type == "PUBLISHED_BY") v->nodes_.insert(e.dst);
+    }
+    if (!out->status().ok()) return out->status();
+  }
+  // Keep only ids that are stored nodes (edges may point at missing ones).
+  for (auto it = v->nodes_.begin(); it != v->nodes_.end();) {
+    Node n;
+    if (store->GetNode(*it, &n).ok()) {
+      ++it;
+    } else {
+      it = v->nodes_.erase(it);
+    }
+  }
+  *view = std::move(v);
+  return Status::OK();
+}
+
+bool GraphView::KeepNode(const Node& node) const { return KeepNodeId(node.id); }
+
+bool GraphView::KeepNodeId(const std::string& id) const {
+  return !filtered_ || nodes_.count(id) > 0;
+}
+
+bool GraphView::ClaimPasses(const std::string& id) const {
+  return !filtered_ || claims_.count(id) > 0;
+}
+
+bool GraphView::Exists(const std::string& id) {
+  if (id == last_exists_id_) return last_exists_;
+  Node n;
+  last_exists_id_ = id;
+  last_exists_ = store_->GetNode(id, &n).ok();
+  return last_exists_;
+}
+
+bool GraphView::KeepEdge(const Edge& edge) {
+  if (!filtered_) return Exists(edge.src) && Exists(edge.dst);
+  if (!nodes_.count(edge.src) || !nodes_.count(edge.dst)) return false;
+  if (claims_.count(edge.src) || claims_.count(edge.dst)) return true;
+  if (edge.type == "AFFILIATED_WITH" || edge.type == "PUBLISHED_BY") return true;
+  if (edge.type == "STANCE") {
+    std::string claim = Get(edge.props, "claim");
+    if (claim.empty()) claim = edge.key;
+    return claim.empty() || claims_.count(claim) > 0;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- dispatch
+
+Status ExportGraph(Store* store, const ExportOptions& options, std::ostream* out) {
+  const std::string& f = options.format;
+  if (f != "graphml" && f != "dot" && f != "jsonld" && f != "svg" && f != "png") {
+    if (f == "csv") return Status::Usage("format csv writes a directory of files: give -o DIR");
+    return Status::Usage("unknown export format \"" + f +
+                         "\" (want graphml, dot, jsonld, svg, png or csv)");
+  }
+  std::unique_ptr<GraphView> view;
+  Status s = GraphView::Open(store, options.filter, &view);
+  if (!s.ok()) return s;
+  if (f == "graphml") return WriteGraphml(view.get(), options, out);
+  if (f == "jsonld") return WriteJsonld(view.get(), options, out);
+  if (f == "dot") return WriteDot(view.get(), options, out);
+  return RenderDot(view.get(), options, std::string(), out);
+}
+
+Status RenderDiagram(Store* store, const ExportOptions& options, const std::string& path) {
+  if (options.format != "svg" && options.format != "png") {
+    return Status::Usage("RenderDiagram renders svg or png, not \"" + options.format + "\"");
+  }
+  std::unique_ptr<GraphView> view;
+  Status s = GraphView::Open(store, options.filter, &view);
+  if (!s.ok()) return s;
+  return RenderDot(view.get(), options, path, nullptr);
+}
+
+Status ExportCsv(Store* store, const ExportOptions& options, const std::string& dir) {
+  std::unique_ptr<GraphView> view;
+  Status s = GraphView::Open(store, options.filter, &view);
+  if (!s.ok()) return s;
+  return WriteCsv(view.get(), options, dir);
+}
+
+}  // namespace claimgraph
