@@ -1,8 +1,8 @@
 #include "graph/model.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstdio>
+
+#include "graph/hash.h"
 
 namespace claimgraph {
 
@@ -21,15 +21,6 @@ constexpr KindEntry kKinds[] = {
     {"confidence", PropertyKind::kDouble}, {"aliases", PropertyKind::kList},
     {"roles", PropertyKind::kList},
 };
-
-uint64_t Fnv1a64(std::string_view text) {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -109,10 +100,8 @@ std::string Slug(std::string_view text) {
   // "Zelenskyy" vs "Zelens'kyj" with diacritics) would collapse to the same
   // or an empty slug; a hash of the original bytes keeps it distinct.
   if (non_ascii || out.empty()) {
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(Fnv1a64(text)));
     if (!out.empty()) out += '-';
-    out.append(hex, 8);
+    out += Hex64(Fnv1a64(text)).substr(0, 8);
   }
   return out;
 }
