@@ -259,8 +259,54 @@ int AppendToString(void* chan, const char* str) {
 }
 int FlushNothing(void*) { return 0; }
 
+// cgraph's default id discipline uses the address of the interned name as
+// the id of a named object, and keeps subgraphs in id order: agwrite would
+// then write clusters in heap-address order. These ids count up in creation
+// order instead (even: named, odd: anonymous), so output is deterministic.
+// Names are interned with agstrdup (agwrite reads flags stored in front of
+// the string) and freed with the graph.
+struct SequentialIds {
+  Agraph_t* graph;
+  std::map<std::string, IDTYPE> ids;
+  std::vector<char*> names;  // names[i] has id 2 * (i + 1)
+  IDTYPE anonymous = 1;
+};
+
+void* IdsOpen(Agraph_t* g, Agdisc_t*) { return new SequentialIds{g, {}, {}, 1}; }
+
+long IdsMap(void* state, int, char* str, IDTYPE* id, int create) {
+  auto* ids = static_cast<SequentialIds*>(state);
+  if (str == nullptr) {
+    if (!create) return 0;
+    *id = ids->anonymous;
+    ids->anonymous += 2;
+    return 1;
+  }
+  auto it = ids->ids.find(str);
+  if (it != ids->ids.end()) {
+    *id = it->second;
+    return 1;
+  }
+  if (!create) return 0;
+  ids->names.push_back(agstrdup(ids->graph, str));
+  *id = 2 * static_cast<IDTYPE>(ids->names.size());
+  ids->ids.emplace(str, *id);
+  return 1;
+}
+
+long IdsAlloc(void*, int, IDTYPE) { return 0; }  // no caller-chosen ids
+void IdsFree(void*, int, IDTYPE) {}
+char* IdsPrint(void* state, int, IDTYPE id) {
+  auto* ids = static_cast<SequentialIds*>(state);
+  if (id % 2 == 1 || id / 2 > ids->names.size()) return nullptr;
+  return ids->names[id / 2 - 1];
+}
+void IdsClose(void* state) { delete static_cast<SequentialIds*>(state); }
+void IdsRegister(void*, int, void*) {}
+
+Agiddisc_t kSequentialIds = {IdsOpen, IdsMap, IdsAlloc, IdsFree, IdsPrint, IdsClose, IdsRegister};
 Agiodisc_t kStringIo = {nullptr, AppendToString, FlushNothing};
-Agdisc_t kStringDisc = {&AgMemDisc, &AgIdDisc, &kStringIo};
+Agdisc_t kStringDisc = {&AgMemDisc, &kSequentialIds, &kStringIo};
 
 std::mutex graphviz_mutex;
 std::string* graphviz_errors = nullptr;  // guarded by graphviz_mutex
@@ -307,9 +353,10 @@ Agraph_t* ToCgraph(const Diagram& diagram) {
   Set(g, "rankdir", "LR");
   Set(g, "overlap", "false");
   Set(g, "fontname", "Helvetica");
-  Set(g, "label", "Who said what: stance on topics (green support, red oppose, grey neutral), "
-                  "dashed blue: addressed to");
+  Set(g, "label", "Who said what. Green: supports, red: opposes, grey: neutral on a topic; "
+                  "dashed blue: addressed to. Numbers: claims.");
   Set(g, "labelloc", "t");
+  Set(g, "fontsize", "11");
   agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
   agattr(g, AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
   agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
@@ -337,6 +384,7 @@ Agraph_t* ToCgraph(const Diagram& diagram) {
     Set(node, "fillcolor", style.fill);
     Set(node, "kind", n.type);
     if (n.claims > 0) Set(node, "penwidth", "2");
+    if (n.type == "Topic") Set(node, "style", "filled,rounded");
   }
   for (const DiagramEdge& d : diagram.edges) {
     Agnode_t* t = agnode(g, const_cast<char*>(d.src.c_str()), 0);
