@@ -1,1 +1,549 @@
-// placeholder: filled in by its owner
+// The sieve reads one sentence at a time and keeps, per article, what
+// coreference needs: the people named so far, the subject of the sentence
+// before, and the last speaker (for a quote that stands alone).
+#include "extract/attribute.h"
+
+#include "extract/segment.h"
+
+namespace claimgraph {
+namespace {
+
+bool IsLy(const Token& t) {
+  return !t.capitalized && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
+}
+
+bool EndsWithIng(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
+
+}  // namespace
+
+struct AttributionSieve::Cue {
+  int begin = 0;
+  int end = 0;
+  CueClass cls = CueClass::kSpeech;
+  std::string text;
+};
+
+struct AttributionSieve::State {
+  const Document* doc = nullptr;
+  std::string_view text;
+  std::vector<Claim>* claims = nullptr;
+  Paragraph para;
+  int paragraph_index = 0;
+  int sentence_index = 0;
+  std::vector<bool> consumed;
+  ArticleEntities entities;
+  // The last claim's speaker, for quotes that stand alone.
+  bool has_last = false;
+  Mention last_speaker;
+  Cue last_cue;
+  int last_paragraph = -1;
+  // Content tokens of the last indirect claim, whose speaker relays what is
+  // attributed inside it.
+  int outer_begin = -1;
+  int outer_end = -1;
+  std::string outer_speaker;
+  const std::vector<Token>& t() const { return para.tokens; }
+};
+
+bool AttributionSieve::MatchCue(const State& st, int k, Cue* cue) const {
+  const auto& t = st.t();
+  if (!t[k].IsWord() || t[k].in_quote || t[k].capitalized) return false;
+  auto it = vocab_.cues.find(t[k].lower);
+  if (it == vocab_.cues.end()) return false;
+  const int n = static_cast<int>(t.size());
+  // A noun cue needs its frame: "X's (recent) statement that ...".
+  const bool possessive = (k >= 1 && t[k - 1].lower == "'s") || (k >= 2 && t[k - 2].lower == "'s" && t[k - 1].IsWord());
+  for (int pass = possessive ? 0 : 1; pass < 2; ++pass) {
+    for (const CueForm& form : it->second) {
+      if (form.noun != (pass == 0)) continue;
+      const int len = static_cast<int>(form.words.size());
+      if (k + len > n) continue;
+      bool match = true;
+      for (int i = 1; i < len && match; ++i) match = t[k + i].lower == form.words[i] && !t[k + i].in_quote;
+      if (!match) continue;
+      if (form.noun && (k + len >= n || t[k + len].lower != "that")) continue;
+      cue->begin = k;
+      cue->end = k + len;
+      cue->cls = form.cls;
+      cue->text.clear();
+      for (int i = 0; i < len; ++i) {
+        if (i) cue->text.push_back(' ');
+        cue->text += form.words[i];
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+void AttributionSieve::Resolve(State* st, Mention* m) const {
+  if (m->pronoun) {
+    std::string lower = m->surface;
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    st->entities.ResolvePronoun(lower, st->sentence_index, m);
+    return;
+  }
+  if (m->role_reference) {
+    std::string word = m->role.empty() ? m->name : m->role;
+    for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    const size_t space = word.rfind(' ');
+    if (space != std::string::npos) word = word.substr(space + 1);
+    st->entities.ResolveRole(word, m);
+    return;
+  }
+  if (m->type == EntityType::kPerson) st->entities.ResolveName(m);
+}
+
+bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* np_begin) const {
+  const auto& t = st->t();
+  int j = k - 1;
+  while (j >= sb && t[j].IsWord() && !t[j].capitalized &&
+         (vocab_.Is(t[j].lower, kAdv) || vocab_.Is(t[j].lower, kNeg) || IsLy(t[j]))) {
+    if (vocab_.Is(t[j].lower, kNeg)) return false;
+    --j;
+  }
+  if (j < sb) return false;
+  if (t[j].lower == ")") {
+    int open = j;
+    while (open > sb && t[open].lower != "(") --open;
+    if (t[open].lower != "(") return false;
+    j = open - 1;
+    if (j < sb) return false;
+  }
+  if (t[j].lower == ",") {
+    // "Zhang Jun, China's envoy, said": a name, then an appositive.
+    int c = j - 1;
+    while (c > sb && c > j - 12 && t[c].lower != "," && !t[c].in_quote && t[c].kind != TokenKind::kQuoteClose) --c;
+    if (c <= sb || t[c].lower != ",") return false;
+    int start = c - 1;
+    while (start > sb && t[start - 1].IsWord() && !t[start - 1].in_quote && c - start < 8 &&
+           !(vocab_.Is(t[start - 1].lower, kConj) && !t[start - 1].capitalized) && t[start - 1].lower != "that") {
+      --start;
+    }
+    Mention name;
+    if (!analyzer_.Analyze(st->text, st->para, start, c, &name)) return false;
+    if (name.name_tokens == 0 && name.type != EntityType::kOrganization) return false;
+    Mention apposition;
+    if (analyzer_.Analyze(st->text, st->para, c + 1, j, &apposition) && name.role.empty()) {
+      name.role = !apposition.role.empty() ? apposition.role : apposition.name;
+      if (name.affiliation.empty()) name.affiliation = apposition.affiliation;
+    }
+    *m = name;
+    *np_begin = start;
+    return true;
+  }
+  if (t[j].lower == "and" && j > sb) {
+    // "spokesperson Tammy Bruce refused to comment and said": the clause's subject.
+    int start = j - 1;
+    while (start > sb && t[start - 1].lower != "," && t[start - 1].IsWord() && j - start < 16) --start;
+    int subject_end = 0;
+    if (!analyzer_.ClauseSubject(st->text, st->para, start, j, m, &subject_end)) return false;
+    *np_begin = start;
+    return true;
+  }
+  int start = j;
+  while (start > sb && j - start < 14) {
+    const Token& prev = t[start - 1];
+    if (!prev.IsWord() || prev.in_quote) break;
+    if (!prev.capitalized && (prev.lower == "that" || vocab_.Is(prev.lower, kConj) || vocab_.Is(prev.lower, kRel)))
+      break;
+    Cue other;
+    if (MatchCue(*st, start - 1, &other)) break;
+    --start;
+  }
+  if (!analyzer_.Analyze(st->text, st->para, start, j + 1, m)) return false;
+  *np_begin = start;
+  return true;
+}
+
+void AttributionSieve::Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue,
+                            Mention speaker, const std::string& addressee, int consume_begin,
+                            int consume_end) const {
+  for (int i = consume_begin; i < consume_end; ++i) st->consumed[i] = true;
+  Claim c;
+  c.doc = st->doc->id;
+  c.kind = kind;
+  c.span = span;
+  c.text = std::move(text);
+  c.id = st->doc->id + "#" + std::to_string(span.begin) + "-" + std::to_string(span.end);
+  c.cue = cue.text;
+  c.speaker.name = speaker.name;
+  c.speaker.mention = speaker.surface;
+  c.speaker.type = speaker.type;
+  c.speaker.role = speaker.role;
+  c.speaker.affiliation = speaker.affiliation;
+  c.addressee = addressee;
+  c.date = st->doc->date;
+  st->claims->push_back(std::move(c));
+  st->entities.NoteSpeaker(speaker);
+  st->entities.NoteSentence(st->sentence_index, nullptr, &speaker);
+  st->has_last = true;
+  st->last_speaker = speaker;
+  st->last_cue = cue;
+  st->last_paragraph = st->paragraph_index;
+}
+
+void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Mention speaker,
+                                   const std::string& addressee, int consume_begin) const {
+  const auto& t = st->t();
+  while (cb < ce && (t[cb].lower == "," || t[cb].lower == ":" || t[cb].lower == "--")) ++cb;
+  while (ce > cb && t[ce - 1].kind == TokenKind::kPunct && !t[ce - 1].in_quote) --ce;
+  if (ce <= cb) return;
+  // One quote covering the whole content: direct speech.
+  for (const QuoteSpan& q : st->para.quotes) {
+    const int close = q.close < 0 ? static_cast<int>(t.size()) - 1 : q.close;
+    if (q.open == cb && (close == ce - 1 || (q.close < 0 && ce == static_cast<int>(t.size())))) {
+      std::string_view inner = st->text.substr(q.inner.begin, q.inner.end - q.inner.begin);
+      TextRange span = q.inner;
+      while (!inner.empty() && (inner.back() == ',' || inner.back() == ' ')) {
+        inner.remove_suffix(1);
+        --span.end;
+      }
+      if (inner.empty()) return;
+      Resolve(st, &speaker);
+      Emit(st, ClaimKind::kDirect, span, std::string(inner), cue, speaker, addressee, consume_begin, ce);
+      return;
+    }
+  }
+  int words = 0;
+  bool quoted = false;
+  for (int i = cb; i < ce; ++i) {
+    words += t[i].IsWord() || t[i].kind == TokenKind::kNumber;
+    quoted = quoted || t[i].in_quote;
+  }
+  if (words < 3) return;
+  if (cue.cls == CueClass::kObjQuote && !quoted) return;
+  std::string text;
+  for (int i = cb; i < ce; ++i) {
+    if (t[i].kind == TokenKind::kQuoteOpen || t[i].kind == TokenKind::kQuoteClose) continue;
+    // A space wherever the text has one between this token and the previous one kept.
+    if (!text.empty()) {
+      int prev = i - 1;
+      bool gap = t[prev].end < t[i].begin;
+      while (!gap && prev > cb && (t[prev].kind == TokenKind::kQuoteOpen || t[prev].kind == TokenKind::kQuoteClose)) {
+        gap = t[prev - 1].end < t[prev].begin;
+        --prev;
+      }
+      if (gap) text.push_back(' ');
+    }
+    text.append(st->text.substr(t[i].begin, t[i].end - t[i].begin));
+  }
+  Resolve(st, &speaker);
+  // Only the frame is consumed: the content may hold an attribution of its own
+  // ("Axios reported that Biden urged Netanyahu to ...").
+  Emit(st, quoted ? ClaimKind::kPartial : ClaimKind::kIndirect, TextRange{t[cb].begin, t[ce - 1].end},
+       std::move(text), cue, speaker, addressee, consume_begin, cb);
+  st->outer_begin = cb;
+  st->outer_end = ce;
+  st->outer_speaker = st->claims->back().speaker.name;
+}
+
+void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
+  const auto& t = st->t();
+  Mention subject;
+  int subject_end = 0;
+  const bool has_subject = analyzer_.ClauseSubject(st->text, st->para, sb, se, &subject, &subject_end);
+  if (has_subject && !subject.pronoun) st->entities.ResolveName(&subject);
+  if (has_subject && subject.pronoun) Resolve(st, &subject);
+  // People named in the sentence, in order: runs of titles and capitalised words.
+  bool noted_person = false;
+  for (int i = sb; i < se;) {
+    const Token& tok = t[i];
+    const bool starts = tok.IsWord() && !tok.in_quote && (tok.capitalized || vocab_.titles.count(tok.lower)) &&
+                        !vocab_.ClassOf(tok.lower);
+    if (!starts) {
+      ++i;
+      continue;
+    }
+    int j = i + 1;
+    while (j < se && t[j].IsWord() && !t[j].in_quote &&
+           (t[j].capitalized || vocab_.titles.count(t[j].lower) ||
+            ((t[j].lower == "of" || t[j].lower == "to") && j + 1 < se && t[j + 1].capitalized))) {
+      ++j;
+    }
+    Mention m;
+    if (analyzer_.Analyze(st->text, st->para, i, j, &m) && m.type == EntityType::kPerson && !m.role_reference) {
+      st->entities.ResolveName(&m);
+      st->entities.AddPerson(m);
+      if (!noted_person) {
+        st->entities.NoteSentence(st->sentence_index, &m, nullptr);
+        noted_person = true;
+      }
+    }
+    i = j;
+  }
+  st->entities.NoteSentence(st->sentence_index, nullptr, has_subject ? &subject : nullptr);
+}
+
+void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
+  const auto& t = st->t();
+  for (const QuoteSpan& q : st->para.quotes) {
+    if (q.open != sb || q.close < 0 || st->consumed[q.open]) continue;
+    int k = q.close + 1;
+    if (k < se && t[k].lower == ",") ++k;
+    if (k >= se) return;
+    Cue cue;
+    Mention speaker;
+    int after = -1;
+    if (MatchCue(*st, k, &cue) && (cue.cls == CueClass::kSpeech || cue.cls == CueClass::kTell)) {
+      // "Q," said Rubio.
+      int e = cue.end;
+      while (e < se && t[e].IsWord() && !(vocab_.Is(t[e].lower, kPrep) && !t[e].capitalized)) ++e;
+      if (!analyzer_.Analyze(st->text, st->para, cue.end, e, &speaker)) return;
+      after = e;
+    } else {
+      for (int c = k; c < se && c < k + 14; ++c) {
+        if (!MatchCue(*st, c, &cue)) continue;
+        if (cue.cls != CueClass::kSpeech && cue.cls != CueClass::kTell && cue.cls != CueClass::kBelief) return;
+        int np_begin;
+        if (!SpeakerBefore(st, k, c, &speaker, &np_begin) || np_begin != k) return;
+        after = cue.end;
+        break;
+      }
+    }
+    if (after < 0) return;
+    TextRange span = q.inner;
+    std::string text(st->text.substr(span.begin, span.end - span.begin));
+    while (!text.empty() && text.back() == ',') {
+      text.pop_back();
+      --span.end;
+    }
+    int consume_end = after;
+    // "Q1," he said, "Q2." - one quote interrupted by its attribution.
+    if (after + 1 < se && t[after].lower == "," && t[after + 1].kind == TokenKind::kQuoteOpen) {
+      for (const QuoteSpan& q2 : st->para.quotes) {
+        if (q2.open != after + 1) continue;
+        text += " ";
+        text.append(st->text.substr(q2.inner.begin, q2.inner.end - q2.inner.begin));
+        span.end = q2.inner.end;
+        consume_end = q2.close < 0 ? se : q2.close + 1;
+      }
+    }
+    if (text.empty()) return;
+    Resolve(st, &speaker);
+    Emit(st, ClaimKind::kDirect, span, std::move(text), cue, speaker, "", sb, consume_end);
+    return;
+  }
+}
+
+void AttributionSieve::CueFrames(State* st, int sb, int se) const {
+  const auto& t = st->t();
+  for (int k = sb; k < se; ++k) {
+    if (st->consumed[k]) continue;
+    Cue cue;
+    if (!MatchCue(*st, k, &cue)) continue;
+    Mention speaker;
+    int np_begin = k;
+    std::string relay;
+
+    // "Reuters cited French officials as saying that C": the officials speak, Reuters relays.
+    if (t[k].lower == "saying" && k - 1 > sb && t[k - 1].lower == "as") {
+      int c = k - 2;
+      while (c > sb && c > k - 12 && t[c].lower != "cited" && t[c].lower != "quoted") --c;
+      if (t[c].lower == "cited" || t[c].lower == "quoted") {
+        Mention relay_m;
+        int relay_begin;
+        if (!analyzer_.Analyze(st->text, st->para, c + 1, k - 1, &speaker)) continue;
+        if (SpeakerBefore(st, sb, c, &relay_m, &relay_begin)) {
+          Resolve(st, &relay_m);
+          relay = relay_m.name;
+          np_begin = relay_begin;
+        } else {
+          np_begin = c;
+        }
+        int cb = cue.end;
+        if (cb < se && t[cb].lower == "that") ++cb;
+        const size_t before = st->claims->size();
+        EmitContent(st, cb, se, cue, speaker, "", np_begin);
+        if (st->claims->size() > before) st->claims->back().relayed_by = relay;
+        k = se;
+        continue;
+      }
+    }
+
+    if (cue.cls == CueClass::kNoun) {
+      const int ps = t[k - 1].lower == "'s" ? k - 1 : k - 2;
+      if (!SpeakerBefore(st, sb, ps, &speaker, &np_begin) || speaker.pronoun || speaker.document) continue;
+      EmitContent(st, cue.end + 1, se, cue, speaker, "", np_begin);
+      continue;
+    }
+    bool participle = false;
+    if (k > sb && t[k - 1].lower == "," && EndsWithIng(t[k].lower)) {
+      // Inside another claim's clause the participle belongs to that claim.
+      if (st->outer_begin <= k && k < st->outer_end) continue;
+      // "..., saying, "Q"" / "..., urging Biden to C": the subject of the clause speaks.
+      int subject_end;
+      if (!analyzer_.ClauseSubject(st->text, st->para, sb, k, &speaker, &subject_end)) continue;
+      np_begin = sb;
+      participle = true;
+    } else if (!SpeakerBefore(st, sb, k, &speaker, &np_begin)) {
+      continue;
+    }
+    if (speaker.document && cue.cls != CueClass::kEvidence && cue.cls != CueClass::kSpeech) continue;
+    if (cue.cls == CueClass::kEvidence && !speaker.document && speaker.name_tokens == 0 &&
+        speaker.type != EntityType::kOrganization) {
+      continue;
+    }
+
+    // What follows the cue: an addressee, "that", and the content.
+    int j = cue.end;
+    std::string addressee;
+    int that_at = -1;
+    for (int x = j; x < se && x < j + 10; ++x) {
+      if (t[x].kind == TokenKind::kQuoteOpen || t[x].lower == "," || t[x].lower == ";" || t[x].in_quote) break;
+      if (t[x].lower == "that" && !t[x].capitalized) {
+        that_at = x;
+        break;
+      }
+      Cue other;
+      if (MatchCue(*st, x, &other)) break;
+    }
+    int cb = j;
+    if (cue.cls == CueClass::kTell || cue.cls == CueClass::kUrge) {
+      int a_end = that_at >= 0 ? that_at : j;
+      if (that_at < 0) {
+        while (a_end < se && a_end < j + 6 && t[a_end].IsWord() && !t[a_end].in_quote && t[a_end].lower != "to" &&
+               (a_end == j || t[a_end].capitalized || vocab_.Is(t[a_end].lower, kDet) ||
+                vocab_.source_nouns.count(t[a_end].lower) || !vocab_.ClassOf(t[a_end].lower))) {
+          ++a_end;
+          if (t[a_end - 1].capitalized && a_end < se && !t[a_end].capitalized) break;
+        }
+      }
+      Mention who;
+      if (a_end > j && analyzer_.Analyze(st->text, st->para, j, a_end, &who)) {
+        if (who.type == EntityType::kPerson) st->entities.ResolveName(&who);
+        addressee = who.name;
+      }
+      cb = cue.cls == CueClass::kUrge ? j : (that_at >= 0 ? that_at + 1 : a_end);
+    } else if (that_at >= 0) {
+      cb = that_at + 1;
+    }
+    while (cb < se && (t[cb].lower == "," || t[cb].lower == ":")) ++cb;
+
+    // Reversed: "C, X said." - the content stands before the speaker.
+    int rest = 0;
+    bool rest_has_quote = false;
+    for (int x = cb; x < se; ++x) {
+      rest += t[x].IsWord();
+      rest_has_quote = rest_has_quote || t[x].kind == TokenKind::kQuoteOpen;
+    }
+    if (!participle && that_at < 0 && rest <= 6 && !rest_has_quote && np_begin - 1 > sb + 2 &&
+        t[np_begin - 1].lower == "," && cue.cls != CueClass::kObject && cue.cls != CueClass::kObjQuote) {
+      bool free = true;
+      for (int x = sb; x < np_begin - 1 && free; ++x) free = !st->consumed[x];
+      if (free) {
+        const size_t before = st->claims->size();
+        Cue c2 = cue;
+        // Content first, then the frame: consume the whole sentence.
+        EmitContent(st, sb, np_begin - 1, c2, speaker, addressee, sb);
+        if (st->claims->size() > before) {
+          for (int x = np_begin - 1; x < se; ++x) st->consumed[x] = true;
+        }
+        k = se;
+        continue;
+      }
+    }
+    if (cue.cls == CueClass::kBelief && that_at < 0 && rest < 4) continue;
+    const size_t before = st->claims->size();
+    int ce = se;
+    // Stop the content before a trailing ", according to X".
+    for (int x = cb; x + 1 < se; ++x) {
+      if (t[x].lower == "," && t[x + 1].lower == "according" && !t[x].in_quote) {
+        ce = x;
+        break;
+      }
+    }
+    const bool nested = st->outer_begin <= np_begin && np_begin < st->outer_end;
+    const std::string outer = st->outer_speaker;
+    EmitContent(st, cb, ce, cue, speaker, addressee, np_begin);
+    if (st->claims->size() > before) {
+      Claim& c = st->claims->back();
+      c.relayed_by = !relay.empty() ? relay : nested && outer != c.speaker.name ? outer : "";
+      k = cue.end - 1;
+    }
+  }
+}
+
+void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim) const {
+  const auto& t = st->t();
+  for (int k = sb; k + 1 < se; ++k) {
+    if (t[k].lower != "according" || t[k + 1].lower != "to" || t[k].in_quote) continue;
+    int xb = k + 2, xe = xb;
+    int cb, ce;
+    const bool leading = k == sb || (k == sb + 1 && vocab_.Is(t[sb].lower, kConj));
+    if (leading) {
+      while (xe < se && t[xe].lower != ",") ++xe;
+      if (xe >= se) return;
+      cb = xe + 1;
+      ce = se;
+    } else if (k > sb && t[k - 1].lower == ",") {
+      while (xe < se && t[xe].IsWord()) ++xe;
+      cb = sb;
+      ce = k - 1;
+    } else {
+      return;
+    }
+    Mention source;
+    if (!analyzer_.Analyze(st->text, st->para, xb, xe, &source)) return;
+    Resolve(st, &source);
+    Cue cue;
+    cue.text = "according to";
+    cue.begin = k;
+    cue.end = k + 2;
+    if (st->claims->size() > first_claim) {
+      // The clause has its own speaker: X only relayed it.
+      if (!source.document && !source.pronoun) {
+        for (size_t i = first_claim; i < st->claims->size(); ++i) {
+          if ((*st->claims)[i].relayed_by.empty()) (*st->claims)[i].relayed_by = source.name;
+        }
+      }
+      return;
+    }
+    for (int x = cb; x < ce; ++x) {
+      if (st->consumed[x]) return;
+    }
+    const size_t before = st->claims->size();
+    EmitContent(st, cb, ce, cue, source, "", std::min(cb, k));
+    if (st->claims->size() > before) st->claims->back().kind = ClaimKind::kAccordingTo;
+    return;
+  }
+}
+
+void AttributionSieve::Continuation(State* st, int sb, int se) const {
+  const auto& t = st->t();
+  if (!st->has_last || st->paragraph_index - st->last_paragraph > 1) return;
+  for (const QuoteSpan& q : st->para.quotes) {
+    if (q.open != sb || st->consumed[sb]) continue;
+    int end = q.close < 0 ? static_cast<int>(t.size()) : q.close + 1;
+    while (end < se && t[end].kind == TokenKind::kPunct) ++end;
+    if (end < se) return;  // more than the quote: not a continuation
+    std::string_view inner = st->text.substr(q.inner.begin, q.inner.end - q.inner.begin);
+    if (inner.find(' ') == std::string_view::npos) return;
+    Emit(st, ClaimKind::kDirect, q.inner, std::string(inner), st->last_cue, st->last_speaker, "", sb, se);
+    return;
+  }
+}
+
+void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) const {
+  State st;
+  st.doc = &doc;
+  st.text = doc.text;
+  st.claims = claims;
+  for (const TextRange& range : doc.paragraphs) {
+    SegmentParagraph(st.text, range, &vocab_.abbreviations, &st.para);
+    st.consumed.assign(st.para.tokens.size(), false);
+    for (const Sentence& s : st.para.sentences) {
+      ++st.sentence_index;
+      const size_t first_claim = claims->size();
+      st.outer_begin = st.outer_end = -1;
+      ScanMentions(&st, s.begin, s.end);
+      QuoteFirst(&st, s.begin, s.end);
+      CueFrames(&st, s.begin, s.end);
+      AccordingTo(&st, s.begin, s.end, first_claim);
+      if (claims->size() == first_claim) Continuation(&st, s.begin, s.end);
+    }
+    ++st.paragraph_index;
+  }
+}
+
+}  // namespace claimgraph

@@ -1,1 +1,66 @@
-// placeholder: filled in by its owner
+#include "extract/lexicon.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace claimgraph {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+Status Lexicon::Parse(const std::string& name, std::string_view text, Lexicon* lexicon) {
+  lexicon->entries_.clear();
+  size_t line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    line = Trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    LexiconEntry entry;
+    size_t start = 0;
+    bool first = true;
+    for (;;) {
+      const size_t bar = line.find('|', start);
+      std::string_view field = Trim(line.substr(start, bar == std::string_view::npos ? line.npos : bar - start));
+      if (first) {
+        if (field.empty()) {
+          return Status::InvalidInput(name + ".txt:" + std::to_string(line_no) + ": empty entry before '|'");
+        }
+        entry.key = std::string(field);
+        first = false;
+      } else {
+        entry.fields.emplace_back(field);
+      }
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
+    }
+    lexicon->entries_.push_back(std::move(entry));
+  }
+  return Status::OK();
+}
+
+Status Lexicon::Load(const std::string& name, const std::string& dir, Lexicon* lexicon) {
+  if (!dir.empty()) {
+    const std::string path = dir + "/" + name + ".txt";
+    std::ifstream in(path, std::ios::binary);
+    if (in) {
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      return Parse(path.substr(0, path.size() - 4), buffer.str(), lexicon);
+    }
+  }
+  for (size_t i = 0; i < kEmbeddedLexiconCount; ++i) {
+    if (name == kEmbeddedLexicons[i].name) return Parse(name, kEmbeddedLexicons[i].text, lexicon);
+  }
+  return Status::Internal("no built-in lexicon named " + name);
+}
+
+}  // namespace claimgraph

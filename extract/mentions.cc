@@ -1,1 +1,427 @@
-// placeholder: filled in by its owner
+// Noun phrases are read left to right in one pass: modifiers that give an
+// affiliation ("US", "Russian", "US State Department"), a title ("Ambassador
+// to Israel"), then the proper name; a lower-case head noun instead of a name
+// makes a group or a document ("numerous Democratic congressmen", "this
+// diplomatic cable"). Prepositions and relative pronouns end the phrase
+// ("diplomats at the United Nations" -> "diplomats"), except inside titles.
+#include "extract/mentions.h"
+
+#include <algorithm>
+
+namespace claimgraph {
+namespace {
+
+bool IsParticle(const std::string& w) {
+  return w == "de" || w == "van" || w == "von" || w == "bin" || w == "al" || w == "da" || w == "la" ||
+         w == "le" || w == "du" || w == "der" || w == "del" || w == "di" || w == "ibn";
+}
+
+bool IsLyAdverb(const Token& t) {
+  return !t.capitalized && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
+}
+
+std::string LowerJoin(const Paragraph& p, int begin, int end) {
+  std::string s;
+  for (int i = begin; i < end; ++i) {
+    if (i > begin) s.push_back(' ');
+    s += p.tokens[i].lower;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string TokenText(std::string_view text, const Paragraph& p, int begin, int end) {
+  std::string s;
+  for (int i = begin; i < end; ++i) {
+    const Token& t = p.tokens[i];
+    if (i > begin && p.tokens[i - 1].end < t.begin) s.push_back(' ');
+    s.append(text.substr(t.begin, t.end - t.begin));
+  }
+  return s;
+}
+
+int NounPhraseAnalyzer::TitleLength(const Paragraph& p, int i, int end) const {
+  auto it = vocab_.titles.find(p.tokens[i].lower);
+  if (it == vocab_.titles.end()) return 0;
+  for (const auto& words : it->second) {
+    if (i + static_cast<int>(words.size()) > end) continue;
+    bool match = true;
+    for (size_t k = 1; k < words.size() && match; ++k) match = p.tokens[i + k].lower == words[k];
+    if (match) return static_cast<int>(words.size());
+  }
+  return 0;
+}
+
+int NounPhraseAnalyzer::AliasLength(const Paragraph& p, int i, int end, std::string* canonical,
+                                    bool* is_org) const {
+  const int max_len = std::min<int>(static_cast<int>(vocab_.longest_alias), end - i);
+  for (int n = max_len; n >= 1; --n) {
+    if (n > 1 && !p.tokens[i + n - 1].IsWord()) continue;
+    const std::string key = LowerJoin(p, i, i + n);
+    if (auto it = vocab_.countries.find(key); it != vocab_.countries.end()) {
+      *canonical = it->second;
+      *is_org = false;
+      return n;
+    }
+    if (auto it = vocab_.organizations.find(key); it != vocab_.organizations.end()) {
+      *canonical = it->second;
+      *is_org = true;
+      return n;
+    }
+    if (auto it = vocab_.demonyms.find(key); it != vocab_.demonyms.end()) {
+      *canonical = it->second;
+      *is_org = false;
+      return n;
+    }
+  }
+  return 0;
+}
+
+std::string NounPhraseAnalyzer::CountryOf(const std::string& lower) const {
+  auto it = vocab_.countries.find(lower);
+  return it == vocab_.countries.end() ? std::string() : it->second;
+}
+
+std::string NounPhraseAnalyzer::OrganizationOf(const std::string& lower) const {
+  auto it = vocab_.organizations.find(lower);
+  return it == vocab_.organizations.end() ? std::string() : it->second;
+}
+
+bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int b, int e, Mention* m) const {
+  const auto& t = p.tokens;
+  *m = Mention();
+  // Leading punctuation, conjunctions, determiners and -ly adverbs are not part of a name.
+  while (b < e && (!t[b].IsWord() || vocab_.Is(t[b].lower, kDet) || vocab_.Is(t[b].lower, kConj) ||
+                   IsLyAdverb(t[b]))) {
+    if (vocab_.Is(t[b].lower, kNeg)) return false;  // "Neither the US nor France commented"
+    ++b;
+  }
+  while (e > b && !t[e - 1].IsWord()) --e;
+  if (b >= e) return false;
+  if (e - b > 14) return false;
+  // "against a policy report": a prepositional phrase is no subject.
+  if (!t[b].capitalized && vocab_.Is(t[b].lower, kPrep)) return false;
+
+  if (e - b == 1 && vocab_.Is(t[b].lower, kPron)) {
+    m->pronoun = true;
+    m->surface = TokenText(text, p, b, e);
+    m->name = m->surface;
+    m->plural = t[b].lower == "they" || t[b].lower == "we";
+    return true;
+  }
+
+  // A possessive: "China's envoy Zhang Jun" names the envoy; "Bloomberg's report" names Bloomberg.
+  for (int ps = b + 1; ps < e; ++ps) {
+    if (t[ps].lower != "'s") continue;
+    bool name_after = false;
+    for (int k = ps + 1; k < e; ++k) name_after = name_after || (t[k].capitalized && !vocab_.ClassOf(t[k].lower));
+    if (name_after) {
+      std::string owner;
+      bool is_org = false;
+      const int al = AliasLength(p, b, ps, &owner, &is_org);
+      if (!Analyze(text, p, ps + 1, e, m)) return false;
+      if (m->affiliation.empty() && al == ps - b) m->affiliation = owner;
+      return true;
+    }
+    return Analyze(text, p, b, ps, m);
+  }
+
+  int role_b = -1, role_e = -1;
+  int name_b = -1, name_e = -1;
+  int head = -1;
+  int first = b;  // first token kept in a group name
+  bool org_forced = false;
+  std::string alias_canonical;
+  bool alias_is_org = false;
+  bool name_is_alias = false;
+  int i = b;
+  while (i < e) {
+    const Token& tok = t[i];
+    if (!tok.IsWord()) break;
+    const uint8_t cls = vocab_.ClassOf(tok.lower);
+    if ((cls & (kPrep | kRel | kConj)) && tok.lower != "of" && tok.lower != "to" && i > b) break;
+    if (cls & kNeg) return false;
+    const int tl = name_b < 0 || name_e < i ? TitleLength(p, i, e) : 0;
+    if (tl > 0) {
+      if (role_b < 0) role_b = i;
+      i += tl;
+      // "Ambassador to Israel", "Minister of Finance": the complement belongs to the title.
+      if (i + 1 < e && (t[i].lower == "to" || t[i].lower == "of" || t[i].lower == "for") && t[i + 1].capitalized) {
+        std::string canon;
+        bool is_org;
+        const int al = AliasLength(p, i + 1, e, &canon, &is_org);
+        if (al > 0) {
+          if (m->affiliation.empty()) m->affiliation = canon;
+          i += 1 + al;
+        } else if (i + 2 < e) {
+          i += 2;
+        }
+      }
+      role_e = i;
+      name_b = name_e = -1;  // a name before a title was a modifier ("Biden adviser")
+      head = -1;
+      continue;
+    }
+    std::string canon;
+    bool is_org = false;
+    const int al = (name_b < 0 || name_e < i) ? AliasLength(p, i, e, &canon, &is_org) : 0;
+    if (al > 0) {
+      const bool more_follows = i + al < e && t[i + al].IsWord() && !(vocab_.ClassOf(t[i + al].lower) & kPrep);
+      if (more_follows) {
+        m->affiliation = canon;
+        if (role_b < 0 && !vocab_.source_nouns.count(t[i + al].lower)) role_b = i;
+        i += al;
+        continue;
+      }
+      name_b = i;
+      name_e = i + al;
+      alias_canonical = canon;
+      alias_is_org = is_org;
+      name_is_alias = true;
+      i += al;
+      continue;
+    }
+    if (tok.capitalized && !cls) {
+      if (name_b < 0 || name_e != i) {
+        name_b = i;
+        name_is_alias = false;
+      }
+      name_e = i + 1;
+      ++i;
+      continue;
+    }
+    if (tok.capitalized && (cls & kTime)) {
+      if (name_b < 0 && head < 0) return false;  // "on Tuesday"
+      break;
+    }
+    if (!tok.capitalized && IsParticle(tok.lower) && name_b >= 0 && name_e == i && i + 1 < e &&
+        t[i + 1].capitalized) {
+      name_e = i + 1;
+      ++i;
+      continue;
+    }
+    if (name_b >= 0 && name_e == i && vocab_.org_words.count(tok.lower)) {
+      name_e = i + 1;  // "Biden administration", "Trump campaign"
+      org_forced = true;
+      name_is_alias = false;
+      ++i;
+      continue;
+    }
+    if (vocab_.source_nouns.count(tok.lower)) {
+      head = i;
+      ++i;
+      continue;
+    }
+    if (head >= 0 || name_b >= 0) break;  // "cable sent on Tuesday": stop after the head
+    if (cls & kAdv) break;
+    ++i;  // an adjective: "anonymous", "appointed"
+  }
+
+  if (name_b >= 0 && head < name_b) {
+    m->surface = TokenText(text, p, b, name_e);
+    std::string name = TokenText(text, p, name_b, name_e);
+    const std::string lower = LowerJoin(p, name_b, name_e);
+    if (name_is_alias) {
+      m->name = alias_canonical;
+      m->type = alias_is_org ? EntityType::kOrganization : EntityType::kCountry;
+      if (!alias_is_org && vocab_.demonyms.count(lower) && !vocab_.countries.count(lower)) return false;
+    } else if (org_forced || vocab_.org_words.count(t[name_e - 1].lower)) {
+      m->name = name;
+      m->type = EntityType::kOrganization;
+    } else if (vocab_.source_nouns.count(t[name_e - 1].lower)) {
+      m->name = name;  // "Democrats", "Republicans"
+      m->type = EntityType::kGroup;
+      m->plural = true;
+    } else {
+      m->name = name;
+      m->type = EntityType::kPerson;
+      m->name_tokens = name_e - name_b;
+    }
+    if (role_b >= 0 && role_e > role_b) m->role = TokenText(text, p, role_b, role_e);
+    if (m->type == EntityType::kCountry) m->affiliation.clear();
+    return true;
+  }
+  if (head >= 0) {
+    while (first < head && (!t[first].IsWord() || vocab_.Is(t[first].lower, kDet) || IsLyAdverb(t[first]))) ++first;
+    m->surface = TokenText(text, p, b, head + 1);
+    m->name = TokenText(text, p, first, head + 1);
+    const std::string& h = t[head].lower;
+    m->document = !vocab_.source_nouns.at(h);
+    m->plural = h.size() > 2 && h.back() == 's' && h[h.size() - 2] != 's';
+    m->type = m->document ? EntityType::kUnknown : EntityType::kGroup;
+    if (head == first || (role_b >= 0 && role_e > head)) {
+      // "the spokesperson", "the official": a role word that may stand for a person named earlier.
+      m->role_reference = TitleLength(p, head, head + 1) > 0;
+    }
+    return true;
+  }
+  if (role_b >= 0 && role_e == e) {
+    // A bare title: "the secretary", "the Prime Minister".
+    m->surface = TokenText(text, p, b, e);
+    m->name = TokenText(text, p, role_b, role_e);
+    m->role = m->name;
+    m->role_reference = true;
+    m->type = EntityType::kPerson;
+    return true;
+  }
+  return false;
+}
+
+bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p, int begin, int end, Mention* m,
+                                       int* subject_end) const {
+  const auto& t = p.tokens;
+  // Skip a leading adverbial ending in a comma: "After the meeting, Netanyahu ...".
+  for (int pass = 0; pass < 2 && begin < end; ++pass) {
+    const uint8_t cls = vocab_.ClassOf(t[begin].lower);
+    if (!(cls & (kPrep | kConj | kAdv)) && t[begin].IsWord() && !IsLyAdverb(t[begin])) break;
+    int k = begin;
+    while (k < end && k < begin + 16 && t[k].lower != ",") ++k;
+    if (k >= end || t[k].lower != ",") break;
+    begin = k + 1;
+  }
+  // A clause that opens with a lower-case verb ("urging Biden to ...") has no subject of its own.
+  if (begin < end && !t[begin].capitalized && t[begin].IsWord() && !vocab_.Is(t[begin].lower, kDet) &&
+      !vocab_.Is(t[begin].lower, kPron) && !vocab_.source_nouns.count(t[begin].lower) &&
+      !vocab_.titles.count(t[begin].lower)) {
+    return false;
+  }
+  int k = begin;
+  while (k < end && k < begin + 14) {
+    const Token& tok = t[k];
+    if (!tok.IsWord() || tok.in_quote) break;
+    const uint8_t cls = vocab_.ClassOf(tok.lower);
+    if (!tok.capitalized && k > begin) {
+      const bool np_word = (cls & kDet) || tok.lower == "of" || tok.lower == "to" || IsParticle(tok.lower) ||
+                           vocab_.source_nouns.count(tok.lower) || vocab_.titles.count(tok.lower) ||
+                           vocab_.org_words.count(tok.lower) || tok.lower == "'s";
+      const Token& prev = t[k - 1];
+      const bool after_head = prev.capitalized || vocab_.source_nouns.count(prev.lower) || prev.lower == "'s";
+      if (!np_word && (after_head || (cls & (kAdv | kPrep)))) break;
+      if (cls & (kAdv | kRel | kConj)) break;
+    }
+    ++k;
+  }
+  if (k == begin) return false;
+  if (subject_end != nullptr) *subject_end = k;
+  return Analyze(text, p, begin, k, m);
+}
+
+void ArticleEntities::AddPerson(const Mention& m) {
+  if (m.type != EntityType::kPerson || m.pronoun || m.role_reference) return;
+  if (m.name_tokens < 2 && m.role.empty()) return;
+  for (auto& known : people_) {
+    if (known.name == m.name) {
+      if (known.role.empty()) known.role = m.role;
+      if (known.affiliation.empty()) known.affiliation = m.affiliation;
+      return;
+    }
+  }
+  people_.push_back(m);
+}
+
+bool ArticleEntities::ResolveName(Mention* m) const {
+  if (m->type != EntityType::kPerson || m->pronoun || m->role_reference) return false;
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+    const std::string& full = it->name;
+    if (full == m->name) {
+      if (m->role.empty()) m->role = it->role;
+      if (m->affiliation.empty()) m->affiliation = it->affiliation;
+      return true;
+    }
+  }
+  if (m->name_tokens != 1) return false;
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+    const std::string& full = it->name;
+    const size_t space = full.rfind(' ');
+    const size_t first_space = full.find(' ');
+    const bool last_matches = space != std::string::npos && full.compare(space + 1, std::string::npos, m->name) == 0;
+    const bool first_matches = first_space != std::string::npos && full.compare(0, first_space, m->name) == 0 &&
+                               it->affiliation == "China";  // family name first
+    if (last_matches || first_matches) {
+      m->name = full;
+      if (m->role.empty()) m->role = it->role;
+      if (m->affiliation.empty()) m->affiliation = it->affiliation;
+      m->name_tokens = it->name_tokens;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ArticleEntities::ResolveRole(const std::string& role_word, Mention* m) const {
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+    std::string role = it->role;
+    for (char& c : role) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    if (!role.empty() && role.find(role_word) != std::string::npos) {
+      const std::string surface = m->surface;
+      *m = *it;
+      m->surface = surface;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ArticleEntities::NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject) {
+  if (sentence_index != cur_.index) {
+    prev_ = cur_;
+    cur_ = SentenceInfo();
+    cur_.index = sentence_index;
+  }
+  if (first_person != nullptr && !cur_.has_person) {
+    cur_.first_person = *first_person;
+    cur_.has_person = true;
+  }
+  if (subject != nullptr && !cur_.has_subject) {
+    cur_.subject = *subject;
+    cur_.has_subject = true;
+  }
+}
+
+bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_index, Mention* m) const {
+  const SentenceInfo& before = cur_.index == sentence_index ? prev_ : cur_;
+  const std::string surface = m->surface;
+  if (pronoun == "he" || pronoun == "she") {
+    if (before.has_subject && before.subject.type == EntityType::kPerson && !before.subject.pronoun) {
+      *m = before.subject;
+    } else if (before.has_person) {
+      *m = before.first_person;
+    } else if (has_person_speaker_) {
+      *m = last_person_speaker_;
+    } else {
+      return false;
+    }
+  } else if (pronoun == "they" || pronoun == "we") {
+    const bool subject_plural = before.has_subject && !before.subject.pronoun &&
+                                (before.subject.plural || before.subject.type == EntityType::kGroup ||
+                                 before.subject.type == EntityType::kCountry ||
+                                 before.subject.type == EntityType::kOrganization);
+    if (subject_plural) {
+      *m = before.subject;
+    } else if (has_group_speaker_) {
+      *m = last_group_speaker_;
+    } else {
+      return false;
+    }
+  } else {
+    return false;
+  }
+  m->surface = surface;
+  return true;
+}
+
+void ArticleEntities::NoteSpeaker(const Mention& m) {
+  if (m.pronoun) return;
+  if (m.type == EntityType::kPerson) {
+    last_person_speaker_ = m;
+    has_person_speaker_ = true;
+    AddPerson(m);
+  } else if (m.plural || m.type == EntityType::kGroup || m.type == EntityType::kOrganization ||
+             m.type == EntityType::kCountry) {
+    last_group_speaker_ = m;
+    has_group_speaker_ = true;
+  }
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,73 @@
+// AttributionSieve: who said what, sentence by sentence.
+//
+// An ordered sieve of patterns over the tokens of each sentence, most
+// precise first; a pattern that fires claims its tokens so later patterns
+// do not read them again:
+//   1. "Q," X said / "Q," said X / "Q1," X said, "Q2."       (direct)
+//   2. X said, "Q" / X said that "Q" / X: "Q"                (direct)
+//   3. X said (that) C / X told Y (that) C / X urged Y to C /
+//      X called for C / X described it as "Q" / X cited Y as saying C
+//      (indirect; partial when C holds quoted words)
+//   4. C, X said / C, said X                                 (indirect, reversed)
+//   5. ..., saying "Q" / ..., urging Y to C                  (the clause's subject)
+//   6. according to X, C / C, according to X                 (according_to; a relay
+//      when C has an attribution of its own)
+//   7. a quote standing alone after a quote of X             (X again)
+// Speakers are then resolved: pronouns to the subject of the sentence
+// before, surnames and role words ("the spokesperson") to the full name
+// named earlier in the article (mentions.h).
+//
+// Cues inside quotes are never read ("And I told him that" in a quote is
+// not a claim of its own), and a negated cue ("did not say") is no claim.
+//
+// Thread safety: const after construction; Run() may be called from many
+// threads at once.
+#ifndef CLAIMGRAPH_EXTRACT_ATTRIBUTE_H_
+#define CLAIMGRAPH_EXTRACT_ATTRIBUTE_H_
+
+#include <vector>
+
+#include "extract/claim.h"
+#include "extract/document.h"
+#include "extract/mentions.h"
+#include "extract/vocabulary.h"
+
+namespace claimgraph {
+
+class AttributionSieve {
+ public:
+  explicit AttributionSieve(const Vocabulary& vocab) : vocab_(vocab), analyzer_(vocab) {}
+
+  // Appends the claims of `doc`, in text order.
+  void Run(const Document& doc, std::vector<Claim>* claims) const;
+
+ private:
+  struct State;
+  struct Cue;
+
+  void ScanMentions(State* st, int sb, int se) const;
+  void QuoteFirst(State* st, int sb, int se) const;
+  void CueFrames(State* st, int sb, int se) const;
+  void AccordingTo(State* st, int sb, int se, size_t first_claim) const;
+  void Continuation(State* st, int sb, int se) const;
+
+  bool MatchCue(const State& st, int k, Cue* cue) const;
+  // The speaker whose noun phrase ends right before token `k` (adverbs and
+  // auxiliaries skipped). Sets *np_begin. False when there is none or the
+  // cue is negated.
+  bool SpeakerBefore(State* st, int sb, int k, Mention* m, int* np_begin) const;
+  // Resolves pronouns, surnames and role words in place.
+  void Resolve(State* st, Mention* m) const;
+  void Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue, Mention speaker,
+            const std::string& addressee, int consume_begin, int consume_end) const;
+  // Emits content tokens [cb, ce) as a direct, partial or indirect claim.
+  void EmitContent(State* st, int cb, int ce, const Cue& cue, Mention speaker, const std::string& addressee,
+                   int consume_begin) const;
+
+  const Vocabulary& vocab_;
+  NounPhraseAnalyzer analyzer_;
+};
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_EXTRACT_ATTRIBUTE_H_

@@ -1,0 +1,106 @@
+// Mentions: who a noun phrase names, and who "he", "they", "Blinken" and
+// "the spokesperson" refer to within one article.
+//
+// NounPhraseAnalyzer reads a token range that stands where a speaker stands
+// ("newly appointed US Ambassador to Israel Mike Huckabee", "Bloomberg's
+// report", "numerous Democratic congressmen", "He") and returns a Mention:
+// canonical name, type, role and affiliation. ArticleEntities remembers the
+// people named so far in an article so that a bare surname or a pronoun
+// resolves to the full name.
+//
+// Thread safety: NounPhraseAnalyzer is const after construction;
+// ArticleEntities belongs to one article on one thread.
+#ifndef CLAIMGRAPH_EXTRACT_MENTIONS_H_
+#define CLAIMGRAPH_EXTRACT_MENTIONS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/claim.h"
+#include "extract/segment.h"
+#include "extract/vocabulary.h"
+
+namespace claimgraph {
+
+struct Mention {
+  std::string name;         // canonical ("Mike Huckabee", "United States", "French officials")
+  std::string surface;      // the phrase as written
+  EntityType type = EntityType::kUnknown;
+  std::string role;         // "US Ambassador to Israel"
+  std::string affiliation;  // "United States"
+  bool pronoun = false;     // he, she, they, we, I, it
+  bool plural = false;      // they, officials, congressmen
+  bool document = false;    // a report, a cable, a poll: speaks for someone
+  bool role_reference = false;  // "the spokesperson": a role word standing for a person named earlier
+  int name_tokens = 0;      // tokens in the proper name (0 for groups)
+};
+
+class NounPhraseAnalyzer {
+ public:
+  explicit NounPhraseAnalyzer(const Vocabulary& vocab) : vocab_(vocab) {}
+
+  // Reads tokens [begin, end) of `p` as a speaker. Returns false when they do
+  // not form a plausible speaker (too long, no head, a time expression).
+  bool Analyze(std::string_view text, const Paragraph& p, int begin, int end, Mention* m) const;
+
+  // The subject noun phrase at the start of the clause that begins at token
+  // `begin` (leading adverbials up to a comma are skipped). False if none.
+  bool ClauseSubject(std::string_view text, const Paragraph& p, int begin, int end, Mention* m,
+                     int* subject_end) const;
+
+  // Canonical country or organisation for a lower-case alias, or empty.
+  std::string CountryOf(const std::string& lower) const;
+  std::string OrganizationOf(const std::string& lower) const;
+
+  const Vocabulary& vocab() const { return vocab_; }
+
+ private:
+  // Longest title starting at token i (0 if none).
+  int TitleLength(const Paragraph& p, int i, int end) const;
+  // Longest country/organisation/demonym alias at token i; sets *canonical and *is_org.
+  int AliasLength(const Paragraph& p, int i, int end, std::string* canonical, bool* is_org) const;
+
+  const Vocabulary& vocab_;
+};
+
+class ArticleEntities {
+ public:
+  // Records a named person (two or more name tokens, or one with a role).
+  void AddPerson(const Mention& m);
+  // Records that `m` was seen as the subject or first mention of a sentence.
+  void NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject);
+
+  // Completes `m` from earlier mentions: a surname or first name becomes the
+  // full name; role and affiliation are filled where known. Returns true when
+  // it found the person.
+  bool ResolveName(Mention* m) const;
+  // "the spokesperson", "the secretary": the latest person with that role word.
+  bool ResolveRole(const std::string& role_word, Mention* m) const;
+  // he/she/they in sentence `sentence_index`: the subject or first person of
+  // the sentence before, else the latest speaker of the right kind.
+  bool ResolvePronoun(const std::string& pronoun, int sentence_index, Mention* m) const;
+
+  void NoteSpeaker(const Mention& m);
+
+ private:
+  struct SentenceInfo {
+    int index = -1;
+    Mention first_person;
+    bool has_person = false;
+    Mention subject;
+    bool has_subject = false;
+  };
+  std::vector<Mention> people_;
+  SentenceInfo prev_, cur_;
+  Mention last_person_speaker_, last_group_speaker_;
+  bool has_person_speaker_ = false, has_group_speaker_ = false;
+};
+
+// Joins the bytes of tokens [begin, end) as written, with single spaces
+// where the text has white space.
+std::string TokenText(std::string_view text, const Paragraph& p, int begin, int end);
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_EXTRACT_MENTIONS_H_

@@ -1,0 +1,62 @@
+// Vocabulary: the lexicons compiled into lookup tables for the extractor.
+//
+// Everything here is looked up by lower-cased token, in hash tables; no
+// gazetteer is ever turned into one big regular expression.
+//
+// Thread safety: immutable after Load; share one between threads.
+#ifndef CLAIMGRAPH_EXTRACT_VOCABULARY_H_
+#define CLAIMGRAPH_EXTRACT_VOCABULARY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/status.h"
+
+namespace claimgraph {
+
+enum class CueClass : uint8_t { kSpeech, kTell, kUrge, kObject, kObjQuote, kBelief, kEvidence, kNoun };
+
+// Word classes of function_words.txt, as bits.
+enum WordClass : uint8_t {
+  kDet = 1, kPron = 2, kAdv = 4, kNeg = 8, kPrep = 16, kTime = 32, kConj = 64, kRel = 128,
+};
+
+struct CueForm {
+  std::vector<std::string> words;  // lower-case tokens of the form ("pointed", "out")
+  CueClass cls = CueClass::kSpeech;
+  bool noun = false;  // "claim" the noun, beside "claim" the verb
+};
+
+struct Vocabulary {
+  // First word of a cue form -> the forms starting with it, longest first.
+  std::unordered_map<std::string, std::vector<CueForm>> cues;
+  // First word of a title -> titles (as token lists), longest first.
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> titles;
+  // Lower-case alias (tokens joined by ' ') -> canonical country / organisation.
+  std::unordered_map<std::string, std::string> countries;
+  std::unordered_map<std::string, std::string> organizations;
+  size_t longest_alias = 1;  // in tokens
+  std::unordered_map<std::string, std::string> demonyms;  // "russian" -> "Russia"
+  std::unordered_set<std::string> org_words;
+  std::unordered_map<std::string, bool> source_nouns;  // noun -> true for people, false for documents
+  std::unordered_map<std::string, uint8_t> word_classes;
+  std::unordered_set<std::string> abbreviations;
+
+  // Loads every lexicon (built-in, or from `dir` where a file of the same
+  // name exists). Returns InvalidInput naming file and line for a bad entry.
+  static Status Load(const std::string& dir, Vocabulary* vocab);
+
+  uint8_t ClassOf(const std::string& word) const {
+    auto it = word_classes.find(word);
+    return it == word_classes.end() ? 0 : it->second;
+  }
+  bool Is(const std::string& word, WordClass c) const { return (ClassOf(word) & c) != 0; }
+};
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_EXTRACT_VOCABULARY_H_
