@@ -258,8 +258,9 @@ std::string BaseName(const std::string& path) {
 
 // ReadJsonlArticle with knowledge of whether the line lacked its final '\n'
 // (the last line of a file cut short) and of the name used for missing ids.
+// Sets *no_text when the line is an object without "text".
 Status ParseJsonlArticle(std::string_view line, const std::string& source, const std::string& display, size_t line_no,
-                         bool unterminated, const ReaderOptions& options, Document* doc) {
+                         bool unterminated, const ReaderOptions& options, Document* doc, bool* no_text = nullptr) {
   std::string where = display + ":" + std::to_string(line_no) + ": ";
   size_t bad = 0;
   if (!IsValidUtf8(line, &bad)) {
@@ -271,7 +272,10 @@ Status ParseJsonlArticle(std::string_view line, const std::string& source, const
   }
   if (!object.is_object()) return Status::InvalidInput(where + "not a JSON object");
   auto text = object.find("text");
-  if (text == object.end()) return Status::InvalidInput(where + "missing \"text\"");
+  if (text == object.end()) {
+    if (no_text) *no_text = true;
+    return Status::InvalidInput(where + "missing \"text\"");
+  }
   if (!text->is_string()) return Status::InvalidInput(where + "\"text\" is not a string");
 
   *doc = Document();
@@ -443,7 +447,7 @@ class InputReader {
       return Fail(Status::Usage(path + ": " + (ec ? ec.message() : "no such file or directory")));
     }
     if (fs::is_directory(st)) return ReadDirectory(path);
-    return HasExtension(path, ".jsonl") ? ReadJsonlFile(path) : ReadTextFile(path);
+    return HasExtension(path, ".jsonl") ? ReadJsonlFile(path, /*found_in_dir=*/false) : ReadTextFile(path);
   }
 
   bool ReadDirectory(const std::string& dir) {
@@ -480,7 +484,7 @@ class InputReader {
     dir_stack_.push_back(canonical);
     bool go_on = true;
     for (const auto& [path, is_dir] : entries) {
-      go_on = is_dir ? ReadDirectory(path) : (HasExtension(path, ".jsonl") ? ReadJsonlFile(path) : ReadTextFile(path));
+      go_on = is_dir ? ReadDirectory(path) : (HasExtension(path, ".jsonl") ? ReadJsonlFile(path, true) : ReadTextFile(path));
       if (!go_on) break;
     }
     dir_stack_.pop_back();
@@ -506,23 +510,27 @@ class InputReader {
     return Emit(std::move(doc), where);
   }
 
-  bool ReadJsonlFile(const std::string& path) {
+  bool ReadJsonlFile(const std::string& path, bool found_in_dir) {
     FilePtr file(std::fopen(path.c_str(), "rb"));
     if (!file) return Fail(Status::Usage(path + ": cannot open: " + std::strerror(errno)));
     LineReader in(file.get());
-    if (!JsonlLines(&in, path, path)) return false;
+    if (!JsonlLines(&in, path, path, found_in_dir)) return false;
     if (in.failed()) return Fail(Status::Usage(path + ": read error"));
     return true;
   }
 
   bool ReadStdin() {
     LineReader in(stdin);
-    bool go_on = in.PeekNonBlank() == '{' ? JsonlLines(&in, "-", "stdin") : TextArticle("stdin", "-", in.ReadRest());
+    bool go_on = in.PeekNonBlank() == '{' ? JsonlLines(&in, "-", "stdin", false) : TextArticle("stdin", "-", in.ReadRest());
     if (go_on && in.failed()) return Fail(Status::Usage("stdin: read error"));
     return go_on;
   }
 
-  bool JsonlLines(LineReader* in, const std::string& source, const std::string& display) {
+  // `found_in_dir`: the file was met in a directory walk, not named by the
+  // user; if its first record has no "text" it is some other JSONL (gold
+  // annotations beside the articles) and is reported once, not line by line.
+  bool JsonlLines(LineReader* in, const std::string& source, const std::string& display, bool found_in_dir) {
+    bool first_record = true;
     std::string_view line;
     bool terminated = true;
     for (size_t line_no = 1; in->Next(&line, &terminated); ++line_no) {
@@ -533,11 +541,17 @@ class InputReader {
       }
       if (IsBlankAscii(line)) continue;
       Document doc;
-      Status s = ParseJsonlArticle(line, source, display, line_no, !terminated, options_, &doc);
+      bool no_text = false;
+      Status s = ParseJsonlArticle(line, source, display, line_no, !terminated, options_, &doc, &no_text);
       if (!s.ok()) {
+        if (first_record && found_in_dir && no_text) {
+          return Fail(Status::InvalidInput(s.message() + ": not an article file, skipped"));
+        }
+        first_record = false;
         if (!Fail(s)) return false;
         continue;
       }
+      first_record = false;
       if (IsBlankText(doc.text)) continue;
       if (!Emit(std::move(doc), display + ":" + std::to_string(line_no))) return false;
     }

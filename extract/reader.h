@@ -58,12 +58,16 @@ Status ReadTextArticle(std::string id, std::string source, std::string bytes,
 
 // Builds a Document from one JSONL line (1-based `line_no`). Returns
 // InvalidInput naming "source:line_no" when the line is not a JSON object,
-// lacks a string "text" or "id", or holds invalid UTF-8.
+// lacks a string "text", has an "id" that is not a string or integer, a
+// "title"/"url"/"publisher"/"date" that is not a string, a "date" that is not
+// a date, or holds invalid UTF-8. A missing "id" is not an error: the article
+// is then named "<file name>:<line_no>" ("stdin:3" for standard input).
 Status ReadJsonlArticle(std::string_view line, const std::string& source, size_t line_no,
                         const ReaderOptions& options, Document* doc);
 
-// Returns true when `bytes` is valid UTF-8; otherwise false with the offset of
-// the first bad byte in *bad_offset.
+// Returns true when `bytes` is valid UTF-8 (no overlong forms, surrogates or
+// code points above U+10FFFF); otherwise false with the offset of the first
+// byte of the first invalid sequence in *bad_offset (may be null).
 bool IsValidUtf8(std::string_view bytes, size_t* bad_offset);
 
 // Converts "March 23, 2024", "23 March 2024", "2024/03/23", "2024-03-23",

@@ -365,7 +365,10 @@ TEST_CASE("ReadJsonlArticle checks one line", "[reader]") {
 
 TEST_CASE("A directory is read recursively in path order, .txt and .jsonl only", "[reader]") {
   ReadResult r = Read({Fixture("tree")});
-  CHECK(r.errors.empty());
+  // A JSONL file of annotations beside the articles is one error, not one a line.
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message() ==
+        Fixture("tree") + "/sub/deeper/gold.jsonl:1: missing \"text\": not an article file, skipped");
   std::vector<std::string> ids;
   for (const Document& d : r.docs) ids.push_back(d.id);
   CHECK(ids == std::vector<std::string>{"a_first.txt", "b_root.txt", "tree-j1", "c.txt", "z.txt"});
@@ -391,6 +394,12 @@ TEST_CASE("Missing paths and symlink loops are usage errors", "[reader]") {
   CHECK(r.errors[0].message().find("a/b/loop: symbolic link loop") != std::string::npos);
   CHECK(r.errors[1].code() == Status::Code::kUsage);
   CHECK(StartsWith(r.errors[1].message(), (dir / "missing.txt").string() + ": "));
+}
+
+TEST_CASE("A JSONL file named by the user gets an error per bad line", "[reader]") {
+  ReadResult r = Read({Fixture("tree/sub/deeper/gold.jsonl")});
+  CHECK(r.docs.empty());
+  CHECK(r.errors.size() == 2);
 }
 
 TEST_CASE("The document sink can stop reading", "[reader]") {
