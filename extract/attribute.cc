@@ -110,11 +110,20 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     j = open - 1;
     if (j < sb) return false;
   }
-  if (t[j].lower == ",") {
+  if (t[j].lower == "who" && j > sb) {
+    // "McConnell, now the Senate majority leader, who said": the antecedent speaks.
+    int e = j;
+    if (t[e - 1].lower == ",") --e;
+    if (e <= sb) return false;
+    return SpeakerBefore(st, sb, e + (t[e].lower == "," ? 1 : 0), m, np_begin) ||
+           (t[e - 1].IsWord() && SpeakerBefore(st, sb, e, m, np_begin));
+  }
+  if (t[j].lower == "," || t[j].lower == "--") {
     // "Zhang Jun, China's envoy, said": a name, then an appositive.
+    const std::string& mark = t[j].lower;
     int c = j - 1;
-    while (c > sb && c > j - 12 && t[c].lower != "," && !t[c].in_quote && t[c].kind != TokenKind::kQuoteClose) --c;
-    if (c <= sb || t[c].lower != ",") return false;
+    while (c > sb && c > j - 30 && t[c].lower != mark && !t[c].in_quote && t[c].kind != TokenKind::kQuoteClose) --c;
+    if (c <= sb || t[c].lower != mark) return false;
     int start = c - 1;
     while (start > sb && t[start - 1].IsWord() && !t[start - 1].in_quote && c - start < 8 &&
            !(vocab_.Is(t[start - 1].lower, kConj) && !t[start - 1].capitalized) && t[start - 1].lower != "that") {
@@ -151,7 +160,21 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     if (MatchCue(*st, start - 1, &other)) break;
     --start;
   }
-  if (!analyzer_.Analyze(st->text, st->para, start, j + 1, m)) return false;
+  if (!analyzer_.Analyze(st->text, st->para, start, j + 1, m)) {
+    // "Another 19 percent said", "one slide says": a short common noun phrase.
+    int b = start;
+    while (b <= j && (!t[b].IsWord() || t[b].capitalized)) ++b;
+    if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || vocab_.ClassOf(t[j].lower)) return false;
+    if (!(vocab_.Is(t[start].lower, kDet) || t[start].kind == TokenKind::kNumber ||
+          (start + 1 <= j && t[start + 1].kind == TokenKind::kNumber))) {
+      return false;
+    }
+    *m = Mention();
+    m->surface = TokenText(st->text, st->para, start, j + 1);
+    m->name = m->surface;
+    m->type = EntityType::kGroup;
+    m->plural = t[j].lower.back() == 's';
+  }
   *np_begin = start;
   return true;
 }

@@ -55,6 +55,8 @@ int NounPhraseAnalyzer::TitleLength(const Paragraph& p, int i, int end) const {
 
 int NounPhraseAnalyzer::AliasLength(const Paragraph& p, int i, int end, std::string* canonical,
                                     bool* is_org) const {
+  // Proper names only: "who" is not the WHO, "us" is not the US.
+  if (!p.tokens[i].capitalized) return 0;
   const int max_len = std::min<int>(static_cast<int>(vocab_.longest_alias), end - i);
   for (int n = max_len; n >= 1; --n) {
     if (n > 1 && !p.tokens[i + n - 1].IsWord()) continue;
@@ -103,7 +105,8 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   // "against a policy report": a prepositional phrase is no subject.
   if (!t[b].capitalized && vocab_.Is(t[b].lower, kPrep)) return false;
 
-  if (e - b == 1 && vocab_.Is(t[b].lower, kPron)) {
+  if (vocab_.Is(t[e - 1].lower, kPron) && (e - b == 1 || !t[e - 2].IsWord() || vocab_.Is(t[e - 2].lower, kConj))) {
+    b = e - 1;
     m->pronoun = true;
     m->surface = TokenText(text, p, b, e);
     m->name = m->surface;

@@ -203,6 +203,14 @@ void SegmentParagraph(std::string_view text, TextRange range,
         t.lower.push_back('.');
       }
       i = j;
+    } else if ((c == CharClass::kApostrophe && i + 1 < range.end && text[i + 1] == '\'') ||
+               (text[i] == '`' && i + 1 < range.end && text[i + 1] == '`')) {
+      // Two apostrophes or two backticks stand for a double quote in some
+      // newspaper archives (''It is,'' he said).
+      t.end = static_cast<uint32_t>(i + 2);
+      t.kind = TokenKind::kQuoteOpen;
+      t.lower = "\"";
+      i = t.end;
     } else if ((c == CharClass::kApostrophe || c == CharClass::kCloseSingle) && !tokens.empty() &&
                tokens.back().end == i && (text[i + len] == 's' || text[i + len] == 'S')) {
       t.end = static_cast<uint32_t>(i + len + 1);
