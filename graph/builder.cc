@@ -124,6 +124,12 @@ Status GraphBuilder::Build(const Document& doc, const std::vector<Claim>& claims
     }
   }
   EntityResolver resolver(store_, person_names);
+  // Speakers first, so an addressee or relay naming one of them ("Reuters
+  // cited Haugen") finds the speaker's node whatever the claim order.
+  for (const Claim& c : claims) {
+    ResolvedEntity ignored;
+    resolver.Resolve(c.speaker.name, c.speaker.type, &ignored);
+  }
 
   ResolvedEntity publisher;
   if (resolver.Resolve(doc.publisher, EntityType::kOrganization, &publisher)) {
@@ -178,7 +184,7 @@ Status GraphBuilder::Build(const Document& doc, const std::vector<Claim>& claims
     }
 
     ResolvedEntity relay;
-    if (resolver.Resolve(c.relayed_by, EntityType::kOrganization, &relay)) {
+    if (resolver.ResolvePreferKnown(c.relayed_by, EntityType::kOrganization, &relay)) {
       acc.AddEntity(relay, {c.relayed_by});
       acc.AddEdge(claim_id, "RELAYED_BY", relay.id);
     }

@@ -169,15 +169,29 @@ bool EntityResolver::Resolve(const std::string& name, EntityType type, ResolvedE
   return true;
 }
 
-bool EntityResolver::ResolveUntyped(const std::string& name, ResolvedEntity* out) {
-  if (name.empty()) return false;
-  const std::string key = NormalizeName(name);
+bool EntityResolver::FindInArticle(const std::string& key, ResolvedEntity* out) const {
   for (const auto& [type_key, resolved] : cache_) {
     if (type_key.second == key) {
       *out = resolved;
       return true;
     }
   }
+  return false;
+}
+
+bool EntityResolver::ResolvePreferKnown(const std::string& name, EntityType type,
+                                        ResolvedEntity* out) {
+  if (name.empty()) return false;
+  const std::string key = NormalizeName(name);
+  if (FindInArticle(key, out)) return true;
+  if (LookupStore(key, "", name, out)) return true;
+  return Resolve(name, type, out);
+}
+
+bool EntityResolver::ResolveUntyped(const std::string& name, ResolvedEntity* out) {
+  if (name.empty()) return false;
+  const std::string key = NormalizeName(name);
+  if (FindInArticle(key, out)) return true;
   if (Find(Countries(), key)) return Resolve(name, EntityType::kCountry, out);
   if (Find(Organizations(), key)) return Resolve(name, EntityType::kOrganization, out);
   ResolvedEntity stored;
@@ -200,6 +214,7 @@ bool EntityResolver::ResolveAffiliation(const std::string& name, ResolvedEntity*
   }
   if (Find(Countries(), key)) return Resolve(name, EntityType::kCountry, out);
   if (LookupStore(key, "country:", name, out)) return true;
+  if (LookupStore(key, "organization:", name, out)) return true;
   return Resolve(name, EntityType::kOrganization, out);
 }
 

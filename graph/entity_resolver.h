@@ -52,11 +52,17 @@ class EntityResolver {
   // Group.
   bool ResolveUntyped(const std::string& name, ResolvedEntity* out);
 
+  // A name the extractor typed only by its role (a relay is "an
+  // organisation"): an entity already known by that name in this article or
+  // the store, of any type, else Resolve(name, type).
+  bool ResolvePreferKnown(const std::string& name, EntityType type, ResolvedEntity* out);
+
   // An affiliation ("United States", "Reuters"): a known Country or
   // Organization, else an Organization.
   bool ResolveAffiliation(const std::string& name, ResolvedEntity* out);
 
  private:
+  bool FindInArticle(const std::string& key, ResolvedEntity* out) const;
   bool LookupStore(const std::string& key, const std::string& prefix, const std::string& name,
                    ResolvedEntity* out);
   ResolvedEntity Mint(const std::string& name, EntityType type) const;

@@ -161,8 +161,13 @@ TEST_CASE("GraphBuilder keeps odd document ids valid and guesses addressee types
   a.addressee = "Joe Smith";
   Claim b = MakeClaim(doc, "y", "Bo", "Bo", EntityType::kUnknown);
   b.addressee = "the committee";
+  b.relayed_by = "Ann Lee";  // a relay that is a speaker of the article stays that person
   ArticleGraph g;
-  REQUIRE(GraphBuilder(nullptr).Build(doc, {a, b}, &g).ok());
+  REQUIRE(GraphBuilder(nullptr).Build(doc, {b, a}, &g).ok());
+  const std::string claim_b = "claim:my-article-1-txt:" + std::to_string(b.span.begin) + "-" +
+                              std::to_string(b.span.end);
+  CHECK(FindEdge(g, claim_b, "RELAYED_BY", "person:ann-lee") != nullptr);
+  CHECK(FindNode(g, "organization:ann-lee") == nullptr);
   CHECK(g.article_id == "article:my-article-1-txt");
   CHECK(FindNode(g, "person:joe-smith") != nullptr);
   CHECK(FindNode(g, "entity:bo") != nullptr);
