@@ -139,30 +139,18 @@ bool ParseKind(std::string_view kind, std::string_view field, ChromeEntry* entry
   return true;
 }
 
-// Parses the embedded page_chrome lexicon ("KEY|KIND[|FIELD]", '#' comments).
-// The file is ours and compiled in; reader_test checks every entry parses, so
-// a malformed line is skipped here rather than reported at run time.
+// Builds the table from the built-in page_chrome lexicon ("KEY|KIND[|FIELD]").
+// The file is ours and compiled in, and reader_test checks that every entry
+// has a known kind, so a bad entry is skipped here rather than reported.
 ChromeTable BuildChromeTable() {
   ChromeTable table;
-  std::string_view text;
-  for (size_t i = 0; i < kEmbeddedLexiconCount; ++i) {
-    if (std::string_view(kEmbeddedLexicons[i].name) == "page_chrome") text = kEmbeddedLexicons[i].text;
-  }
-  while (!text.empty()) {
-    size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    line = Trim(line.substr(0, line.find('#')));
-    if (line.empty()) continue;
-    size_t bar1 = line.find('|');
-    if (bar1 == std::string_view::npos) continue;
-    std::string_view rest = line.substr(bar1 + 1);
-    size_t bar2 = rest.find('|');
-    std::string_view kind = Trim(rest.substr(0, bar2));
-    std::string_view field = bar2 == std::string_view::npos ? std::string_view() : Trim(rest.substr(bar2 + 1));
+  Lexicon lexicon;
+  if (!Lexicon::Load("page_chrome", "", &lexicon).ok()) return table;
+  for (const LexiconEntry& lexicon_entry : lexicon.entries()) {
+    const std::vector<std::string>& fields = lexicon_entry.fields;
     ChromeEntry entry;
-    entry.key = std::string(Trim(line.substr(0, bar1)));
-    if (entry.key.empty() || !ParseKind(kind, field, &entry)) continue;
+    entry.key = lexicon_entry.key;
+    if (fields.empty() || !ParseKind(fields[0], fields.size() > 1 ? fields[1] : "", &entry)) continue;
     if (entry.kind == ChromeKind::kSignature) {
       table.signatures.push_back(entry.key);
       continue;

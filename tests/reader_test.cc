@@ -129,29 +129,20 @@ TEST_CASE("NormalizeDate reads the date shapes news pages use", "[reader]") {
 }
 
 TEST_CASE("page_chrome lexicon entries all have a known kind", "[reader]") {
-  std::string_view text;
-  for (size_t i = 0; i < kEmbeddedLexiconCount; ++i) {
-    if (std::string_view(kEmbeddedLexicons[i].name) == "page_chrome") text = kEmbeddedLexicons[i].text;
-  }
-  REQUIRE_FALSE(text.empty());
+  Lexicon lexicon;
+  REQUIRE(Lexicon::Load("page_chrome", "", &lexicon).ok());
   const std::vector<std::string> kinds = {"tail", "tail_heading", "drop", "meta", "byline", "signature"};
-  size_t entries = 0;
-  std::string body(text);
-  size_t pos = 0;
-  while (pos < body.size()) {
-    size_t nl = body.find('\n', pos);
-    std::string line = body.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-    pos = nl == std::string::npos ? body.size() : nl + 1;
-    line = line.substr(0, line.find('#'));
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    INFO(line);
-    size_t bar = line.find('|');
-    REQUIRE(bar != std::string::npos);
-    std::string kind = line.substr(bar + 1, line.find('|', bar + 1) - bar - 1);
-    CHECK(std::find(kinds.begin(), kinds.end(), kind) != kinds.end());
-    ++entries;
+  const std::vector<std::string> fields = {"date", "date_fallback", "url", "category", "ignore"};
+  for (const LexiconEntry& entry : lexicon.entries()) {
+    INFO(entry.key);
+    REQUIRE_FALSE(entry.fields.empty());
+    CHECK(std::find(kinds.begin(), kinds.end(), entry.fields[0]) != kinds.end());
+    if (entry.fields[0] == "meta") {
+      REQUIRE(entry.fields.size() == 2);
+      CHECK(std::find(fields.begin(), fields.end(), entry.fields[1]) != fields.end());
+    }
   }
-  CHECK(entries >= 10);
+  CHECK(lexicon.entries().size() >= 10);
 }
 
 TEST_CASE("A web clipping keeps its body and turns record lines into fields", "[reader]") {
