@@ -3,9 +3,12 @@
 // Inputs are a .txt file (one article; its id is the file's base name), a
 // .jsonl file (one article a line: "id", "text", optional "title", "date",
 // "url", "publisher"), a directory (read recursively, entries in byte order
-// of their paths, symlink loops detected), or "-" for standard input (JSONL
+// of their paths, symlink loops detected; only .txt and .jsonl files count,
+// hidden entries are skipped, and a .jsonl whose first record has no "text"
+// is reported once as not an article file), or "-" for standard input (JSONL
 // when the first non-blank byte is '{', otherwise one text article with id
-// "stdin").
+// "stdin"). Empty or blank articles are skipped without an error. An id seen
+// twice in one run is an error naming both places; the second is skipped.
 //
 // For every article the reader checks UTF-8, reads metadata lines into
 // Document fields, drops page chrome and verbatim repeated paragraphs, and
@@ -18,7 +21,8 @@
 // with the next article. A path that does not exist or cannot be read is
 // reported the same way. ReadInputs returns the first such error when
 // `options.strict` is set (and stops there), otherwise OK; the caller decides
-// the exit code from whether on_error was called.
+// the exit code from whether on_error was called. An options.default_date
+// that is not a date is a Usage error, returned (and reported) at once.
 //
 // Thread safety: the free functions are reentrant; ReadInputs calls its
 // callbacks on the calling thread.
