@@ -111,12 +111,9 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     if (j < sb) return false;
   }
   if (t[j].lower == "who" && j > sb) {
-    // "McConnell, now the Senate majority leader, who said": the antecedent speaks.
-    int e = j;
-    if (t[e - 1].lower == ",") --e;
-    if (e <= sb) return false;
-    return SpeakerBefore(st, sb, e + (t[e].lower == "," ? 1 : 0), m, np_begin) ||
-           (t[e - 1].IsWord() && SpeakerBefore(st, sb, e, m, np_begin));
+    // "criticised by Tom Reyes, who said": the antecedent speaks.
+    const int e = t[j - 1].lower == "," ? j - 1 : j;
+    return e > sb && SpeakerBefore(st, sb, e, m, np_begin);
   }
   if (t[j].lower == "," || t[j].lower == "--") {
     // "Zhang Jun, China's envoy, said": a name, then an appositive.
@@ -150,20 +147,36 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     *np_begin = start;
     return true;
   }
+  // The noun phrase before the cue: first up to a preposition ("criticised
+  // by Tom Reyes"), then, if that reads as no speaker, across it ("this
+  // cable sent on Tuesday").
   int start = j;
-  while (start > sb && j - start < 14) {
-    const Token& prev = t[start - 1];
-    if (!prev.IsWord() || prev.in_quote) break;
-    if (!prev.capitalized && (prev.lower == "that" || vocab_.Is(prev.lower, kConj) || vocab_.Is(prev.lower, kRel)))
-      break;
-    Cue other;
-    if (MatchCue(*st, start - 1, &other)) break;
-    --start;
+  for (int pass = 0; pass < 2; ++pass) {
+    start = j;
+    while (start > sb && j - start < 14) {
+      const Token& prev = t[start - 1];
+      if (!prev.IsWord() || prev.in_quote) break;
+      if (!prev.capitalized &&
+          (prev.lower == "that" || vocab_.Is(prev.lower, kConj) || vocab_.Is(prev.lower, kRel))) {
+        break;
+      }
+      if (pass == 0 && !prev.capitalized && vocab_.Is(prev.lower, kPrep) && prev.lower != "for") break;
+      Cue other;
+      if (MatchCue(*st, start - 1, &other)) break;
+      --start;
+    }
+    if (analyzer_.Analyze(st->text, st->para, start, j + 1, m)) {
+      *np_begin = start;
+      return true;
+    }
   }
-  if (!analyzer_.Analyze(st->text, st->para, start, j + 1, m)) {
+  {
     // "Another 19 percent said", "one slide says": a short common noun phrase.
-    int b = start;
-    while (b <= j && (!t[b].IsWord() || t[b].capitalized)) ++b;
+    start = j;
+    while (start > sb && j - start < 5 && t[start - 1].IsWord() && !t[start - 1].in_quote &&
+           !vocab_.Is(t[start - 1].lower, kPrep) && !vocab_.Is(t[start - 1].lower, kConj)) {
+      --start;
+    }
     if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || vocab_.ClassOf(t[j].lower)) return false;
     if (!(vocab_.Is(t[start].lower, kDet) || t[start].kind == TokenKind::kNumber ||
           (start + 1 <= j && t[start + 1].kind == TokenKind::kNumber))) {
@@ -349,6 +362,24 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
   }
 }
 
+void AttributionSieve::ColonQuote(State* st, int sb, int se) const {
+  const auto& t = st->t();
+  // "Ana Lopes: "We are ready."" - a name, a colon, and a quote to the end.
+  for (int c = sb + 1; c + 1 < se && c < sb + 10; ++c) {
+    if (t[c].lower != ":" || t[c].in_quote || t[c + 1].kind != TokenKind::kQuoteOpen) continue;
+    if (st->consumed[c + 1]) return;
+    Mention speaker;
+    if (!analyzer_.Analyze(st->text, st->para, sb, c, &speaker)) return;
+    if (speaker.name_tokens == 0 && !speaker.pronoun && speaker.type != EntityType::kOrganization) return;
+    Cue cue;
+    cue.text = ":";
+    cue.begin = c;
+    cue.end = c + 1;
+    EmitContent(st, c + 1, se, cue, speaker, "", sb);
+    return;
+  }
+}
+
 void AttributionSieve::CueFrames(State* st, int sb, int se) const {
   const auto& t = st->t();
   for (int k = sb; k < se; ++k) {
@@ -388,6 +419,15 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       const int ps = t[k - 1].lower == "'s" ? k - 1 : k - 2;
       if (!SpeakerBefore(st, sb, ps, &speaker, &np_begin) || speaker.pronoun || speaker.document) continue;
       EmitContent(st, cue.end + 1, se, cue, speaker, "", np_begin);
+      continue;
+    }
+    // "a report suggesting the relocation": a participle right after a noun
+    // modifies it; only ", saying" or "is saying" attribute.
+    if (EndsWithIng(t[k].lower) && k > sb && t[k - 1].lower != "," && !vocab_.Is(t[k - 1].lower, kAdv)) continue;
+    // "as Hamas concludes, as reported by ...": what follows is no clause.
+    if (cue.end < se && !t[cue.end].capitalized && (vocab_.Is(t[cue.end].lower, kPrep) || vocab_.Is(t[cue.end].lower, kConj)) &&
+        cue.cls == CueClass::kSpeech && t[cue.end].lower != "in" && t[cue.end].lower != "on" &&
+        t[cue.end].lower != "at" && t[cue.end].lower != "during" && t[cue.end].lower != "after") {
       continue;
     }
     bool participle = false;
@@ -436,6 +476,8 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       if (a_end > j && analyzer_.Analyze(st->text, st->para, j, a_end, &who)) {
         if (who.type == EntityType::kPerson) st->entities.ResolveName(&who);
         addressee = who.name;
+      } else if (a_end > j && a_end - j <= 4) {
+        addressee = TokenText(st->text, st->para, j, a_end);  // "reporters", "the crowd"
       }
       cb = cue.cls == CueClass::kUrge ? j : (that_at >= 0 ? that_at + 1 : a_end);
     } else if (that_at >= 0) {
@@ -467,6 +509,8 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       }
     }
     if (cue.cls == CueClass::kBelief && that_at < 0 && rest < 4) continue;
+    // "X said, "Q"" reads on after a comma; "as Hamas concludes, as reported" does not.
+    if (cb == j + 1 && t[j].lower == "," && (cb >= se || t[cb].kind != TokenKind::kQuoteOpen)) continue;
     const size_t before = st->claims->size();
     int ce = se;
     // Stop the content before a trailing ", according to X".
@@ -561,6 +605,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) cons
       st.outer_begin = st.outer_end = -1;
       ScanMentions(&st, s.begin, s.end);
       QuoteFirst(&st, s.begin, s.end);
+      ColonQuote(&st, s.begin, s.end);
       CueFrames(&st, s.begin, s.end);
       AccordingTo(&st, s.begin, s.end, first_claim);
       if (claims->size() == first_claim) Continuation(&st, s.begin, s.end);

@@ -4,7 +4,7 @@
 // precise first; a pattern that fires claims its tokens so later patterns
 // do not read them again:
 //   1. "Q," X said / "Q," said X / "Q1," X said, "Q2."       (direct)
-//   2. X said, "Q" / X said that "Q" / X: "Q"                (direct)
+//   2. X: "Q" / X said, "Q" / X said that "Q"                (direct)
 //   3. X said (that) C / X told Y (that) C / X urged Y to C /
 //      X called for C / X described it as "Q" / X cited Y as saying C
 //      (indirect; partial when C holds quoted words)
@@ -47,6 +47,7 @@ class AttributionSieve {
 
   void ScanMentions(State* st, int sb, int se) const;
   void QuoteFirst(State* st, int sb, int se) const;
+  void ColonQuote(State* st, int sb, int se) const;
   void CueFrames(State* st, int sb, int se) const;
   void AccordingTo(State* st, int sb, int se, size_t first_claim) const;
   void Continuation(State* st, int sb, int se) const;

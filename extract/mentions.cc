@@ -211,7 +211,9 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       ++i;
       continue;
     }
-    if (vocab_.source_nouns.count(tok.lower)) {
+    if (vocab_.source_nouns.count(tok.lower) || (i == e - 1 && name_b >= 0 && name_e == i && !(cls & kAdv))) {
+      // A source noun, or any common noun ending the phrase right after a
+      // capitalised word: "Striking nurses", "Biden aides".
       head = i;
       ++i;
       continue;
@@ -250,7 +252,8 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     m->surface = TokenText(text, p, b, head + 1);
     m->name = TokenText(text, p, first, head + 1);
     const std::string& h = t[head].lower;
-    m->document = !vocab_.source_nouns.at(h);
+    auto known = vocab_.source_nouns.find(h);
+    m->document = known != vocab_.source_nouns.end() && !known->second;
     m->plural = h.size() > 2 && h.back() == 's' && h[h.size() - 2] != 's';
     m->type = m->document ? EntityType::kUnknown : EntityType::kGroup;
     if (head == first || (role_b >= 0 && role_e > head)) {
@@ -300,6 +303,15 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
                            vocab_.org_words.count(tok.lower) || tok.lower == "'s";
       const Token& prev = t[k - 1];
       const bool after_head = prev.capitalized || vocab_.source_nouns.count(prev.lower) || prev.lower == "'s";
+      // "Striking nurses gathered": a plural noun followed by the verb is
+      // still the subject; "Netanyahu says that" is not.
+      const bool plural_head = prev.capitalized && tok.lower.size() > 3 && tok.lower.back() == 's' && k + 1 < end &&
+                               t[k + 1].IsWord() && !t[k + 1].capitalized && !vocab_.ClassOf(t[k + 1].lower) &&
+                               !vocab_.cues.count(tok.lower);
+      if (plural_head) {
+        ++k;
+        break;
+      }
       if (!np_word && (after_head || (cls & (kAdv | kPrep)))) break;
       if (cls & (kAdv | kRel | kConj)) break;
     }

@@ -1,1 +1,222 @@
-// placeholder: filled in by its owner
+// One test per sieve pattern, each with the sentence that needs it. Every
+// sentence here was written for these tests.
+#include <catch2/catch.hpp>
+
+#include "extract/claim.h"
+#include "tests/extract_fixture.h"
+
+namespace claimgraph {
+namespace {
+
+const Claim* Find(const std::vector<Claim>& claims, const std::string& text_start) {
+  for (const Claim& c : claims) {
+    if (c.text.rfind(text_start, 0) == 0) return &c;
+  }
+  return nullptr;
+}
+
+TEST_CASE("quote first, speaker after: \"Q,\" X said", "[attribute]") {
+  auto claims = ExtractText("\"We will not back down,\" Mayor Ana Lopes said.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kDirect);
+  CHECK(claims[0].text == "We will not back down");
+  CHECK(claims[0].speaker.name == "Ana Lopes");
+  CHECK(claims[0].speaker.role == "Mayor");
+  CHECK(claims[0].speaker.type == EntityType::kPerson);
+  CHECK(claims[0].cue == "said");
+}
+
+TEST_CASE("quote first, inverted: \"Q,\" said X", "[attribute]") {
+  auto claims = ExtractText("\"The deal is dead,\" said Foreign Minister Karl Berg.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Karl Berg");
+  CHECK(claims[0].speaker.role == "Foreign Minister");
+}
+
+TEST_CASE("a quote interrupted by its attribution is one claim", "[attribute]") {
+  auto claims = ExtractText("\"We will build it,\" Lopes said, \"and we will pay for it.\"");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "We will build it and we will pay for it.");
+}
+
+TEST_CASE("speaker first: X said, \"Q\" and X stated that \"Q\"", "[attribute]") {
+  auto a = ExtractText("Lopes said, \"The budget is balanced.\"");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].kind == ClaimKind::kDirect);
+  CHECK(a[0].text == "The budget is balanced.");
+  auto b = ExtractText("Karl Berg stated on Monday that \"the border will stay open.\"");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].kind == ClaimKind::kDirect);
+  CHECK(b[0].speaker.name == "Karl Berg");
+}
+
+TEST_CASE("colon: X: \"Q\"", "[attribute]") {
+  auto claims = ExtractText("Ana Lopes: \"We are ready for the vote.\"");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Ana Lopes");
+  CHECK(claims[0].cue == ":");
+}
+
+TEST_CASE("indirect speech with and without that, spans point into the text", "[attribute]") {
+  const std::string text = "Finance Minister Karl Berg said the deficit would shrink next year.";
+  std::vector<Claim> claims;
+  TestExtractor().Extract(MakeDocument(text), &claims);
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kIndirect);
+  CHECK(claims[0].text == "the deficit would shrink next year");
+  CHECK(text.substr(claims[0].span.begin, claims[0].span.end - claims[0].span.begin) == claims[0].text);
+}
+
+TEST_CASE("told keeps the addressee", "[attribute]") {
+  auto claims = ExtractText("Karl Berg told reporters that the talks had stalled.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].addressee == "reporters");
+  CHECK(claims[0].text == "the talks had stalled");
+  CHECK(claims[0].cue == "told");
+}
+
+TEST_CASE("urged keeps the addressee inside the content; a role word resolves", "[attribute]") {
+  auto claims = ExtractText(
+      "Mayor Ana Lopes opened the meeting.\nThe mayor urged residents to conserve water during the drought.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "residents to conserve water during the drought");
+  CHECK(claims[0].addressee == "residents");
+  CHECK(claims[0].speaker.name == "Ana Lopes");
+}
+
+TEST_CASE("called for and described as take a noun phrase", "[attribute]") {
+  auto a = ExtractText("Lopes called for an independent review of the contract.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].cue == "called for");
+  CHECK(a[0].text == "an independent review of the contract");
+  auto b = ExtractText("Berg described the plan as \"a reckless gamble.\"");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].kind == ClaimKind::kPartial);
+  CHECK(b[0].text == "the plan as a reckless gamble.");
+}
+
+TEST_CASE("reversed indirect: C, X said", "[attribute]") {
+  auto claims = ExtractText("The harvest will be late this year, officials said on Tuesday.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "The harvest will be late this year");
+  CHECK(claims[0].speaker.name == "officials");
+  CHECK(claims[0].speaker.type == EntityType::kGroup);
+}
+
+TEST_CASE("according to X, at either end of the sentence", "[attribute]") {
+  auto a = ExtractText("According to the Interior Ministry, 40 people were detained overnight.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].kind == ClaimKind::kAccordingTo);
+  CHECK(a[0].speaker.name == "Interior Ministry");
+  CHECK(a[0].speaker.type == EntityType::kOrganization);
+  auto b = ExtractText("Turnout reached 61 percent in the capital, according to Reuters.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker.name == "Reuters");
+  CHECK(b[0].text == "Turnout reached 61 percent in the capital");
+}
+
+TEST_CASE("according to X around an attribution makes X the relay", "[attribute]") {
+  auto claims = ExtractText("According to Reuters, the spokesperson Lena Park said the data was accurate.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Lena Park");
+  CHECK(claims[0].relayed_by == "Reuters");
+}
+
+TEST_CASE("X cited Y as saying: Y speaks, X relays", "[attribute]") {
+  auto claims = ExtractText("Reuters cited two diplomats as saying that the vote would be delayed.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "diplomats");
+  CHECK(claims[0].relayed_by == "Reuters");
+  CHECK(claims[0].text == "the vote would be delayed");
+}
+
+TEST_CASE("a participle takes the subject of its clause", "[attribute]") {
+  auto claims = ExtractText("Protesters marched to the capitol, demanding a recount of the ballots.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Protesters");
+  CHECK(claims[0].text == "a recount of the ballots");
+}
+
+TEST_CASE("pronouns resolve to the subject of the sentence before", "[attribute]") {
+  auto claims = ExtractText(
+      "Karl Berg met the delegation of Prime Minister Eva Stone on Friday. He said the talks were productive.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Karl Berg");
+  CHECK(claims[0].speaker.mention == "He");
+}
+
+TEST_CASE("they resolves to a group subject", "[attribute]") {
+  auto claims = ExtractText(
+      "Striking nurses gathered outside the hospital. They said the new rota was unsafe for patients.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Striking nurses");
+}
+
+TEST_CASE("a surname resolves to the full name and keeps the title", "[attribute]") {
+  auto claims = ExtractText("Finance Minister Karl Berg arrived late. Berg said the figures were final.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Karl Berg");
+  CHECK(claims[0].speaker.mention == "Berg");
+  CHECK(claims[0].speaker.role == "Finance Minister");
+}
+
+TEST_CASE("a quote that stands alone continues the last speaker", "[attribute]") {
+  auto claims = ExtractText("\"We are ready,\" Lopes said. \"The city has waited long enough.\"");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker.name == "Lopes");
+  CHECK(claims[1].text == "The city has waited long enough.");
+}
+
+TEST_CASE("an attribution inside reported speech is relayed", "[attribute]") {
+  auto claims = ExtractText("The Daily Ledger reported that Senator Maria Diaz told colleagues she would resign.");
+  REQUIRE(claims.size() == 2);
+  const Claim* inner = Find(claims, "she would resign");
+  REQUIRE(inner != nullptr);
+  CHECK(inner->speaker.name == "Maria Diaz");
+  CHECK(inner->relayed_by == "Daily Ledger");
+}
+
+TEST_CASE("noun cue: X's statement that C", "[attribute]") {
+  auto claims = ExtractText("Governor Tim Reyes's recent statement that taxes would fall surprised economists.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Tim Reyes");
+  CHECK(claims[0].cue == "statement");
+}
+
+TEST_CASE("demonyms and capitals give affiliations and countries", "[attribute]") {
+  auto a = ExtractText("French officials said the summit would go ahead.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker.name == "French officials");
+  CHECK(a[0].speaker.affiliation == "France");
+  auto b = ExtractText("Washington warned that the sanctions would remain in place.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker.name == "United States");
+  CHECK(b[0].speaker.type == EntityType::kCountry);
+  auto c = ExtractText("Russian ambassador Ivan Sokolov said the text was unbalanced.");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].speaker.name == "Ivan Sokolov");
+  CHECK(c[0].speaker.affiliation == "Russia");
+  CHECK(c[0].speaker.role == "Russian ambassador");
+}
+
+TEST_CASE("appositives and who-clauses point at the named speaker", "[attribute]") {
+  auto a = ExtractText("Lena Park, a spokeswoman for the agency, said the data was accurate.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker.name == "Lena Park");
+  auto b = ExtractText("The study was criticised by Tom Reyes, who said the sample was too small.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker.name == "Tom Reyes");
+}
+
+TEST_CASE("no claim: negation, neither-nor, cues inside quotes, lone scare quotes", "[attribute]") {
+  CHECK(ExtractText("Neither the ministry nor the embassy commented on the report.").empty());
+  CHECK(ExtractText("Berg did not say whether the plan would change.").empty());
+  CHECK(ExtractText("The board called the offer \"generous\" at first.").size() <= 1);
+  CHECK(ExtractText("The so-called \"peace dividend\" never arrived.").empty());
+  auto claims = ExtractText("\"I told him that we would wait,\" Berg said.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Berg");
+}
+
+}  // namespace
+}  // namespace claimgraph
