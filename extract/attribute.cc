@@ -462,9 +462,18 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       if (MatchCue(*st, x, &other)) break;
     }
     int cb = j;
-    if (cue.cls == CueClass::kTell || cue.cls == CueClass::kUrge) {
-      int a_end = that_at >= 0 ? that_at : j;
-      if (that_at < 0) {
+    int to_at = -1;  // "urged residents to conserve": the addressee stands before "to"
+    for (int x = j; x < se && x < j + 7 && t[x].IsWord() && !t[x].in_quote; ++x) {
+      if (t[x].lower == "to") {
+        to_at = x;
+        break;
+      }
+    }
+    if (cue.cls == CueClass::kUrge && to_at < 0) {
+      cb = j;  // "urged an immediate ceasefire": no addressee, the object is the content
+    } else if (cue.cls == CueClass::kTell || cue.cls == CueClass::kUrge) {
+      int a_end = that_at >= 0 ? that_at : cue.cls == CueClass::kUrge ? to_at : j;
+      if (that_at < 0 && cue.cls == CueClass::kTell) {
         while (a_end < se && a_end < j + 6 && t[a_end].IsWord() && !t[a_end].in_quote && t[a_end].lower != "to" &&
                (a_end == j || t[a_end].capitalized || vocab_.Is(t[a_end].lower, kDet) ||
                 vocab_.source_nouns.count(t[a_end].lower) || !vocab_.ClassOf(t[a_end].lower))) {

@@ -263,10 +263,11 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     return true;
   }
   if (role_b >= 0 && role_e == e) {
-    // A bare title: "the secretary", "the Prime Minister".
+    // A bare title: "the secretary", "the Prime Minister", "an anonymous European diplomat".
+    while (first < role_b && (!t[first].IsWord() || vocab_.Is(t[first].lower, kDet) || IsLyAdverb(t[first]))) ++first;
     m->surface = TokenText(text, p, b, e);
-    m->name = TokenText(text, p, role_b, role_e);
-    m->role = m->name;
+    m->name = TokenText(text, p, first, role_e);
+    m->role = TokenText(text, p, role_b, role_e);
     m->role_reference = true;
     m->type = EntityType::kPerson;
     return true;
@@ -407,6 +408,10 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
     } else {
       return false;
     }
+  } else if (pronoun == "it") {
+    // "The letter highlights ... It appeals for ...": a document or body, never a person.
+    if (!before.has_subject || before.subject.pronoun || before.subject.type == EntityType::kPerson) return false;
+    *m = before.subject;
   } else if (pronoun == "they" || pronoun == "we") {
     const bool subject_plural = before.has_subject && !before.subject.pronoun &&
                                 (before.subject.plural || before.subject.type == EntityType::kGroup ||
