@@ -465,13 +465,15 @@ Status RenderDot(GraphView* view, const ExportOptions& options, const std::strin
                          " nodes, too many to read; keep the strongest edges with --top N (e.g. "
                          "--top 100) or narrow it with --speaker, --topic, --since/--until");
   }
-  GraphvizErrors errors;
-  GVC_t* gvc = gvContext();
+  GraphvizErrors errors;  // holds graphviz_mutex: the shared context is used by one render at a time
+  // One context for the process, never freed: Graphviz 2.43's pango plugin
+  // caches a font-name pointer owned by the context, and a second context
+  // would read it after the first one freed it.
+  static GVC_t* const gvc = gvContext();
   if (gvc == nullptr) return Status::Internal("Graphviz gvContext failed");
   Agraph_t* g = ToCgraph(diagram);
   if (gvLayout(gvc, g, options.layout.c_str()) != 0) {
     agclose(g);
-    gvFreeContext(gvc);
     return Status::Internal("Graphviz layout \"" + options.layout + "\" failed: " + errors.text());
   }
   int rc;
@@ -486,7 +488,6 @@ Status RenderDot(GraphView* view, const ExportOptions& options, const std::strin
   }
   gvFreeLayout(gvc, g);
   agclose(g);
-  gvFreeContext(gvc);
   if (rc != 0) {
     std::string where = out != nullptr ? std::string("output") : path;
     return Status::Usage("cannot render " + options.format + " to " + where + ": " + errors.text());
