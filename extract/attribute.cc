@@ -45,6 +45,16 @@ struct AttributionSieve::State {
   const std::vector<Token>& t() const { return para.tokens; }
 };
 
+int AttributionSieve::ContentCommaBefore(const State& st, int sb, int k) const {
+  // "C, X said" and "C," X said (the comma inside the closing quote): the
+  // index where the content ends, or -1.
+  const auto& t = st.t();
+  if (k - 1 <= sb) return -1;
+  if (t[k - 1].lower == ",") return k - 1;
+  if (t[k - 1].kind == TokenKind::kQuoteClose && k - 2 > sb && t[k - 2].lower == ",") return k - 1;
+  return -1;
+}
+
 bool AttributionSieve::MatchCue(const State& st, int k, Cue* cue) const {
   const auto& t = st.t();
   if (!t[k].IsWord() || t[k].in_quote || t[k].capitalized) return false;
@@ -440,6 +450,15 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       np_begin = sb;
       participle = true;
     } else if (!SpeakerBefore(st, sb, k, &speaker, &np_begin)) {
+      // "C, said a handful of Democrats." - the speaker after the cue.
+      const int comma = ContentCommaBefore(*st, sb, k);
+      if (comma < 0 || cue.cls != CueClass::kSpeech) continue;
+      int e = cue.end;
+      while (e < se && e < cue.end + 12 && t[e].IsWord() && !t[e].in_quote) ++e;
+      if (!analyzer_.Analyze(st->text, st->para, cue.end, e, &speaker)) continue;
+      EmitContent(st, sb, comma, cue, speaker, "", sb);
+      for (int x = comma; x < e; ++x) st->consumed[x] = true;
+      k = e;
       continue;
     }
     if (speaker.document && cue.cls != CueClass::kEvidence && cue.cls != CueClass::kSpeech) continue;
@@ -501,17 +520,17 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       rest += t[x].IsWord();
       rest_has_quote = rest_has_quote || t[x].kind == TokenKind::kQuoteOpen;
     }
-    if (!participle && that_at < 0 && rest <= 6 && !rest_has_quote && np_begin - 1 > sb + 2 &&
-        t[np_begin - 1].lower == "," && cue.cls != CueClass::kObject && cue.cls != CueClass::kObjQuote) {
+    const int comma = ContentCommaBefore(*st, sb, np_begin);
+    if (!participle && that_at < 0 && rest <= 6 && !rest_has_quote && comma > sb + 2 &&
+        cue.cls != CueClass::kObject && cue.cls != CueClass::kObjQuote) {
       bool free = true;
-      for (int x = sb; x < np_begin - 1 && free; ++x) free = !st->consumed[x];
+      for (int x = sb; x < comma && free; ++x) free = !st->consumed[x];
       if (free) {
         const size_t before = st->claims->size();
-        Cue c2 = cue;
         // Content first, then the frame: consume the whole sentence.
-        EmitContent(st, sb, np_begin - 1, c2, speaker, addressee, sb);
+        EmitContent(st, sb, comma, cue, speaker, addressee, sb);
         if (st->claims->size() > before) {
-          for (int x = np_begin - 1; x < se; ++x) st->consumed[x] = true;
+          for (int x = comma; x < se; ++x) st->consumed[x] = true;
         }
         k = se;
         continue;
@@ -552,15 +571,26 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
       if (xe >= se) return;
       cb = xe + 1;
       ce = se;
-    } else if (k > sb && t[k - 1].lower == ",") {
-      while (xe < se && t[xe].IsWord()) ++xe;
+    } else if (k > sb + 2) {
+      // "C, according to X." and "C according to X."
+      while (xe < se && (t[xe].IsWord() || t[xe].kind == TokenKind::kNumber)) ++xe;
       cb = sb;
-      ce = k - 1;
+      ce = t[k - 1].lower == "," ? k - 1 : k;
     } else {
       return;
     }
     Mention source;
-    if (!analyzer_.Analyze(st->text, st->para, xb, xe, &source)) return;
+    if (!analyzer_.Analyze(st->text, st->para, xb, xe, &source)) {
+      // "according to early results of the exit poll": keep the phrase as written.
+      if (xe - xb < 1 || xe - xb > 12) return;
+      int b = xb;
+      while (b < xe && vocab_.Is(t[b].lower, kDet)) ++b;
+      if (b >= xe) return;
+      source = Mention();
+      source.surface = TokenText(st->text, st->para, xb, xe);
+      source.name = TokenText(st->text, st->para, b, xe);
+      source.document = true;
+    }
     Resolve(st, &source);
     Cue cue;
     cue.text = "according to";

@@ -53,6 +53,7 @@ class AttributionSieve {
   void Continuation(State* st, int sb, int se) const;
 
   bool MatchCue(const State& st, int k, Cue* cue) const;
+  int ContentCommaBefore(const State& st, int sb, int k) const;
   // The speaker whose noun phrase ends right before token `k` (adverbs and
   // auxiliaries skipped). Sets *np_begin. False when there is none or the
   // cue is negated.
