@@ -13,4 +13,11 @@ build_dir=${BUILD_DIR:-build}
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMGRAPH_TESTS=ON >/dev/null
 cmake --build "$build_dir" -j"$jobs"
-ctest --test-dir "$build_dir" --output-on-failure -j"$jobs"
+log="$build_dir/ctest.log"
+set +e
+ctest --test-dir "$build_dir" --output-on-failure -j"$jobs" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# ctest lists skipped tests after its summary; repeat the summary as the last line.
+grep -E '^[0-9]+% tests passed' "$log" | tail -n 1 || true
+exit "$status"
