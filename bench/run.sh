@@ -26,13 +26,13 @@ t0=$(seconds)
 t1=$(seconds)
 claims=$(wc -l < "$tmp/bench.jsonl")
 "$py" -c 'import sys; s, mbs, c = float(sys.argv[2]) - float(sys.argv[1]), float(sys.argv[3]), sys.argv[4]
-print(f"extract  news-bench: {mbs} MB, {c} claims in {s:.1f} s = {mbs / s:.2f} MB/s")' "$t0" "$t1" "$size" "$claims"
+print(f"extract  news-bench: {mbs} MB of input, {c} claims in {s:.1f} s = {mbs / s:.2f} MB/s")' "$t0" "$t1" "$size" "$claims"
 
 t0=$(seconds)
 "$bin" ingest --db "$tmp/db" "${bench_inputs[@]}"
 t1=$(seconds)
 "$py" -c 'import sys; s, mbs = float(sys.argv[2]) - float(sys.argv[1]), float(sys.argv[3])
-print(f"ingest   news-bench: {mbs} MB in {s:.1f} s = {mbs / s:.2f} MB/s")' "$t0" "$t1" "$size"
+print(f"ingest   news-bench: {mbs} MB of input in {s:.1f} s = {mbs / s:.2f} MB/s")' "$t0" "$t1" "$size"
 echo "store    $(du -sh "$tmp/db" | cut -f1)"
 for format in graphml jsonld; do
   t0=$(seconds)
