@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -228,6 +229,17 @@ Status DiagramBuilder::Build(int top, Diagram* diagram) {
     if (!diagram->nodes.count(key.src) || !diagram->nodes.count(key.dst)) continue;
     diagram->edges.push_back({key.src, key.dst, key.kind, key.polarity, weight});
   }
+  // A cluster holding only the entity it is named after says nothing: drop it.
+  std::map<std::string, int> members;
+  for (const auto& [id, n] : diagram->nodes) {
+    if (!n.cluster.empty()) ++members[n.cluster];
+  }
+  for (auto& [id, n] : diagram->nodes) {
+    if (!n.cluster.empty() && n.cluster == id && members[id] == 1) {
+      diagram->clusters.erase(id);
+      n.cluster.clear();
+    }
+  }
   return Status::OK();
 }
 
@@ -345,6 +357,27 @@ std::string PenWidth(int weight) {
   return buf;
 }
 
+// The diagram's title: what its kinds of edges mean.
+std::string Legend(const Diagram& diagram) {
+  std::set<EdgeKind> kinds;
+  for (const DiagramEdge& e : diagram.edges) kinds.insert(e.kind);
+  std::string legend = "Who said what";
+  std::string sep = ". ";
+  auto add = [&](EdgeKind kind, const char* text) {
+    if (!kinds.count(kind)) return;
+    std::string part = text;
+    if (sep == ". ") part[0] = static_cast<char>(toupper(static_cast<unsigned char>(part[0])));
+    legend += sep + part;
+    sep = "; ";
+  };
+  add(EdgeKind::kStance, "green: supports, red: opposes, grey: neutral on a topic");
+  add(EdgeKind::kAbout, "grey: spoke about a topic");
+  add(EdgeKind::kAddressed, "dashed blue: addressed to");
+  add(EdgeKind::kReported, "dotted: quoted in the article");
+  if (!kinds.empty()) legend += ". Edge numbers: claims";
+  return legend;
+}
+
 // Builds the cgraph graph for `diagram`; the caller agclose()s it.
 Agraph_t* ToCgraph(const Diagram& diagram) {
   kStringIo.afread = AgIoDisc.afread;
@@ -353,8 +386,7 @@ Agraph_t* ToCgraph(const Diagram& diagram) {
   Set(g, "rankdir", "LR");
   Set(g, "overlap", "false");
   Set(g, "fontname", "Helvetica");
-  Set(g, "label", "Who said what. Green: supports, red: opposes, grey: neutral on a topic; "
-                  "dashed blue: addressed to. Numbers: claims.");
+  Set(g, "label", Legend(diagram));
   Set(g, "labelloc", "t");
   Set(g, "fontsize", "11");
   agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));

@@ -109,7 +109,7 @@ std::string NodeIri(const std::string& base_iri, const std::string& id) {
 }
 
 std::string DisplayLabel(const Node& node) {
-  for (const char* prop : {"name", "title", "label", "text"}) {
+  for (const char* prop : {"name", "title", "label", "text", "doc"}) {
     std::string v = Get(node.props, prop);
     if (!v.empty()) return v;
   }

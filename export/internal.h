@@ -80,7 +80,7 @@ bool IsPlainNumber(std::string_view value);
 // becomes '/', later ':' stay, anything not unreserved is percent-encoded.
 std::string NodeIri(const std::string& base_iri, const std::string& id);
 
-// What a person reads as the node's name: name, title, label, text, or id.
+// What a person reads as the node's name: name, title, label, text, doc, or id.
 std::string DisplayLabel(const Node& node);
 
 // "2024-03-05" (or a longer string starting with it) -> "2024-03-05" when it
