@@ -476,6 +476,14 @@ TEST_CASE("RenderDiagram writes SVG and PNG; refuses huge diagrams without --top
     CHECK(fs::file_size(path) > 1000);
   }
   CHECK(ReadFile((dir / "small.svg").string()).find("<svg") != std::string::npos);
+  // ExportGraph renders into a stream too (gvRenderData), and refuses csv.
+  CHECK(Export(store.get(), "svg").find("Ada Lovelace") != std::string::npos);
+  ExportOptions csv;
+  csv.format = "csv";
+  std::ostringstream sink;
+  CHECK(ExportGraph(store.get(), csv, &sink).code() == Status::Code::kUsage);
+  csv.format = "gml";
+  CHECK(ExportGraph(store.get(), csv, &sink).code() == Status::Code::kUsage);
   ExportOptions bad;
   bad.format = "svg";
   bad.layout = "nonsense";
