@@ -136,15 +136,20 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
            !(vocab_.Is(t[start - 1].lower, kConj) && !t[start - 1].capitalized) && t[start - 1].lower != "that") {
       --start;
     }
-    Mention name;
-    if (!analyzer_.Analyze(st->text, st->para, start, c, &name)) return false;
-    if (name.name_tokens == 0 && name.type != EntityType::kOrganization) return false;
-    Mention apposition;
-    if (analyzer_.Analyze(st->text, st->para, c + 1, j, &apposition) && name.role.empty()) {
-      name.role = !apposition.role.empty() ? apposition.role : apposition.name;
-      if (name.affiliation.empty()) name.affiliation = apposition.affiliation;
+    // Either part may hold the name: "Zhang Jun, China's envoy," or "China's
+    // chief negotiator, Liu Wen,"; the other part gives the role.
+    Mention first, second;
+    const bool first_ok = analyzer_.Analyze(st->text, st->para, start, c, &first);
+    const bool second_ok = analyzer_.Analyze(st->text, st->para, c + 1, j, &second);
+    auto named = [](const Mention& x) { return x.name_tokens > 0 || x.type == EntityType::kOrganization; };
+    Mention* name = first_ok && named(first) ? &first : second_ok && named(second) ? &second : nullptr;
+    if (name == nullptr) return false;
+    const Mention* other = name == &first ? (second_ok ? &second : nullptr) : (first_ok ? &first : nullptr);
+    if (other != nullptr && name->role.empty() && (!other->role.empty() || other->role_reference)) {
+      name->role = !other->role.empty() ? other->role : other->name;
+      if (name->affiliation.empty()) name->affiliation = other->affiliation;
     }
-    *m = name;
+    *m = *name;
     *np_begin = start;
     return true;
   }
@@ -160,9 +165,11 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
   // The noun phrase before the cue: first up to a preposition ("criticised
   // by Tom Reyes"), then, if that reads as no speaker, across it ("this
   // cable sent on Tuesday").
-  int start = j;
-  for (int pass = 0; pass < 2; ++pass) {
-    start = j;
+  // A walk back from j to the phrase's start; `strict` stops at a
+  // preposition, the loose walk crosses it but stops at an auxiliary.
+  auto walk = [&](bool strict, bool* stopped_at_prep) {
+    int start = j;
+    *stopped_at_prep = false;
     while (start > sb && j - start < 14) {
       const Token& prev = t[start - 1];
       if (!prev.IsWord() || prev.in_quote) break;
@@ -170,16 +177,34 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
           (prev.lower == "that" || vocab_.Is(prev.lower, kConj) || vocab_.Is(prev.lower, kRel))) {
         break;
       }
-      if (pass == 0 && !prev.capitalized && vocab_.Is(prev.lower, kPrep) && prev.lower != "for") break;
+      if (!prev.capitalized && vocab_.Is(prev.lower, kPrep) && prev.lower != "for") {
+        *stopped_at_prep = true;
+        if (strict) break;
+      }
+      if (!strict && !prev.capitalized && vocab_.Is(prev.lower, kAdv)) break;
       Cue other;
       if (MatchCue(*st, start - 1, &other)) break;
       --start;
     }
-    if (analyzer_.Analyze(st->text, st->para, start, j + 1, m)) {
-      *np_begin = start;
+    return start;
+  };
+  bool at_prep = false, unused = false;
+  const int strict_start = walk(true, &at_prep);
+  // "Shop owners on Harbour Street urged": what follows a preposition is its
+  // object, so the longer phrase is tried first; "criticised by Tom Reyes"
+  // stops at "was" and falls back to the name.
+  if (at_prep) {
+    const int loose_start = walk(false, &unused);
+    if (loose_start < strict_start && analyzer_.Analyze(st->text, st->para, loose_start, j + 1, m)) {
+      *np_begin = loose_start;
       return true;
     }
   }
+  if (analyzer_.Analyze(st->text, st->para, strict_start, j + 1, m)) {
+    *np_begin = strict_start;
+    return true;
+  }
+  int start = strict_start;
   {
     // "Another 19 percent said", "one slide says": a short common noun phrase.
     start = j;
@@ -455,6 +480,8 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       if (comma < 0 || cue.cls != CueClass::kSpeech) continue;
       int e = cue.end;
       while (e < se && e < cue.end + 12 && t[e].IsWord() && !t[e].in_quote) ++e;
+      // Only "..., said X." or "..., said X, who ...": not "said his side would ...".
+      if (e < se && t[e].kind != TokenKind::kPunct) continue;
       if (!analyzer_.Analyze(st->text, st->para, cue.end, e, &speaker)) continue;
       EmitContent(st, sb, comma, cue, speaker, "", sb);
       for (int x = comma; x < e; ++x) st->consumed[x] = true;

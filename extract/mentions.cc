@@ -145,7 +145,10 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     const uint8_t cls = vocab_.ClassOf(tok.lower);
     if ((cls & (kPrep | kRel | kConj)) && tok.lower != "of" && tok.lower != "to" && i > b) break;
     if (cls & kNeg) return false;
-    const int tl = name_b < 0 || name_e < i ? TitleLength(p, i, e) : 0;
+    const int tl = TitleLength(p, i, e);
+    if (tl > 0 && name_b >= 0 && name_e == i && (role_b < 0 || role_b > name_b)) {
+      role_b = name_b;  // "Trade Minister": a capitalised word before a title belongs to it
+    }
     if (tl > 0) {
       if (role_b < 0) role_b = i;
       i += tl;
@@ -185,6 +188,27 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       i += al;
       continue;
     }
+    if (tok.capitalized && vocab_.source_nouns.count(tok.lower) && !(i + 1 < e && t[i + 1].capitalized)) {
+      head = i;  // "Officials in Washington": a common noun capitalised at the sentence start
+      ++i;
+      continue;
+    }
+    if (!tok.capitalized && name_b >= 0 && name_e == i && head < 0 && !(cls & (kAdv | kPrep | kRel | kConj))) {
+      // "Small island nations", "Biden aides": lower-case words that run to
+      // the end after a capitalised one make it a modifier of a group noun.
+      bool common_tail = true;
+      for (int k = i; k < e && common_tail; ++k) {
+        common_tail = t[k].IsWord() && !t[k].capitalized && !vocab_.ClassOf(t[k].lower) &&
+                      !vocab_.org_words.count(t[k].lower);
+      }
+      const std::string& last = t[e - 1].lower;
+      if (common_tail && (vocab_.source_nouns.count(last) || (last.size() > 3 && last.back() == 's'))) {
+        head = e - 1;
+        first = name_b;
+        name_b = name_e = -1;
+        break;
+      }
+    }
     if (tok.capitalized && !cls) {
       if (name_b < 0 || name_e != i) {
         name_b = i;
@@ -222,6 +246,11 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     if (cls & kAdv) break;
     ++i;  // an adjective: "anonymous", "appointed"
   }
+  if (head < 0 && name_b < 0 && role_b < 0 && i > b && i < e) {
+    // "shop owners on Harbour Street": the plural noun before the cut is the head.
+    const std::string& w = t[i - 1].lower;
+    if (t[i - 1].IsWord() && !t[i - 1].capitalized && w.size() > 3 && w.back() == 's' && !vocab_.ClassOf(w)) head = i - 1;
+  }
 
   if (name_b >= 0 && head < name_b) {
     m->surface = TokenText(text, p, b, name_e);
@@ -248,6 +277,13 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     return true;
   }
   if (head >= 0) {
+    // "a claim the southern delegation": the group starts at its own determiner.
+    for (int k = head - 1; k > first; --k) {
+      if (vocab_.Is(t[k].lower, kDet) && !t[k].capitalized) {
+        first = k;
+        break;
+      }
+    }
     while (first < head && (!t[first].IsWord() || vocab_.Is(t[first].lower, kDet) || IsLyAdverb(t[first]))) ++first;
     m->surface = TokenText(text, p, b, head + 1);
     m->name = TokenText(text, p, first, head + 1);
