@@ -125,6 +125,13 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     const int e = t[j - 1].lower == "," ? j - 1 : j;
     return e > sb && SpeakerBefore(st, sb, e, m, np_begin);
   }
+  if (t[j].lower == "," && j - 1 > sb && t[j - 1].lower == ")") {
+    // "Sen. Jack Reed (D-R.I.), said": the parenthesis and comma go.
+    int open = j - 1;
+    while (open > sb && t[open].lower != "(") --open;
+    if (t[open].lower == "(") j = open - 1;
+    if (j < sb) return false;
+  }
   if (t[j].lower == "," || t[j].lower == "--") {
     // "Zhang Jun, China's envoy, said": a name, then an appositive.
     const std::string& mark = t[j].lower;
@@ -156,7 +163,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
   if (t[j].lower == "and" && j > sb) {
     // "spokesperson Tammy Bruce refused to comment and said": the clause's subject.
     int start = j - 1;
-    while (start > sb && t[start - 1].lower != "," && t[start - 1].IsWord() && j - start < 16) --start;
+    while (start > sb && t[start - 1].lower != "," && t[start - 1].IsWord() && j - start < 30) --start;
     int subject_end = 0;
     if (!analyzer_.ClauseSubject(st->text, st->para, start, j, m, &subject_end)) return false;
     *np_begin = start;
@@ -274,6 +281,24 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
       Resolve(st, &speaker);
       Emit(st, ClaimKind::kDirect, span, std::string(inner), cue, speaker, addressee, consume_begin, ce);
       return;
+    }
+  }
+  // The reported clause ends before a dash aside or a second verb phrase of
+  // the frame: "said he makes $41,000 a year and questioned how ...".
+  for (int i = cb + 3; i < ce; ++i) {
+    if (t[i].in_quote) continue;
+    const bool dash = t[i].lower == "--";
+    bool and_verb = false;
+    if (t[i].lower == "and" && i + 1 < ce && t[i + 1].IsWord() && !t[i + 1].capitalized && !t[i + 1].in_quote) {
+      const std::string& w = t[i + 1].lower;
+      Cue other;
+      and_verb = MatchCue(*st, i + 1, &other) ||
+                 (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !vocab_.ClassOf(w));
+    }
+    if (and_verb) {
+      ce = i;
+      while (ce > cb && t[ce - 1].kind == TokenKind::kPunct && !t[ce - 1].in_quote) --ce;
+      break;
     }
   }
   int words = 0;
@@ -544,6 +569,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     int rest = 0;
     bool rest_has_quote = false;
     for (int x = cb; x < se; ++x) {
+      if (t[x].lower == "," && x > cb) break;  // "C," Anthony says, a job that ...
       rest += t[x].IsWord();
       rest_has_quote = rest_has_quote || t[x].kind == TokenKind::kQuoteOpen;
     }

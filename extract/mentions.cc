@@ -127,7 +127,17 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       if (m->affiliation.empty() && al == ps - b) m->affiliation = owner;
       return true;
     }
-    return Analyze(text, p, b, ps, m);
+    if (Analyze(text, p, b, ps, m)) return true;
+    // "the ad's narrator": neither part is a name; the whole phrase speaks.
+    if (ps + 1 >= e) return false;
+    for (int k = ps + 1; k < e; ++k) {
+      if (!t[k].IsWord() || vocab_.ClassOf(t[k].lower)) return false;
+    }
+    *m = Mention();
+    m->surface = TokenText(text, p, b, e);
+    m->name = m->surface;
+    m->type = EntityType::kGroup;
+    return true;
   }
 
   int role_b = -1, role_e = -1;

@@ -365,6 +365,11 @@ void SegmentParagraph(std::string_view text, TextRange range,
         ++last;
       if (last + 1 >= n) break;
       const Token& next = tokens[last + 1];
+      // "Michael C. Cernech": a single capital before the period is an initial.
+      if (t.lower == "." && k > 0 && tokens[k - 1].IsWord() && tokens[k - 1].capitalized &&
+          tokens[k - 1].end - tokens[k - 1].begin == 1 && tokens[k - 1].end == t.begin) {
+        continue;
+      }
       boundary = next.capitalized || next.kind == TokenKind::kQuoteOpen || next.kind == TokenKind::kNumber ||
                  next.lower == "(" || next.lower == "--";
     } else if (t.kind == TokenKind::kQuoteClose && k > 0 && IsSentenceEnd(tokens[k - 1]) && k + 1 < n &&
