@@ -2,6 +2,7 @@
 // coreference needs: the people named so far, the subject of the sentence
 // before, and the last speaker (for a quote that stands alone).
 #include "extract/attribute.h"
+#include "extract/attribute_state.h"
 
 #include "extract/segment.h"
 
@@ -15,35 +16,6 @@ bool IsLy(const Token& t) {
 bool EndsWithIng(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
 
 }  // namespace
-
-struct AttributionSieve::Cue {
-  int begin = 0;
-  int end = 0;
-  CueClass cls = CueClass::kSpeech;
-  std::string text;
-};
-
-struct AttributionSieve::State {
-  const Document* doc = nullptr;
-  std::string_view text;
-  std::vector<Claim>* claims = nullptr;
-  Paragraph para;
-  int paragraph_index = 0;
-  int sentence_index = 0;
-  std::vector<bool> consumed;
-  ArticleEntities entities;
-  // The last claim's speaker, for quotes that stand alone.
-  bool has_last = false;
-  Mention last_speaker;
-  Cue last_cue;
-  int last_paragraph = -1;
-  // Content tokens of the last indirect claim, whose speaker relays what is
-  // attributed inside it.
-  int outer_begin = -1;
-  int outer_end = -1;
-  std::string outer_speaker;
-  const std::vector<Token>& t() const { return para.tokens; }
-};
 
 int AttributionSieve::ContentCommaBefore(const State& st, int sb, int k) const {
   // "C, X said" and "C," X said (the comma inside the closing quote): the
@@ -283,11 +255,10 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
       return;
     }
   }
-  // The reported clause ends before a dash aside or a second verb phrase of
-  // the frame: "said he makes $41,000 a year and questioned how ...".
+  // The reported clause ends before a second verb phrase of the frame:
+  // "said he makes $41,000 a year and questioned how ...".
   for (int i = cb + 3; i < ce; ++i) {
     if (t[i].in_quote) continue;
-    const bool dash = t[i].lower == "--";
     bool and_verb = false;
     if (t[i].lower == "and" && i + 1 < ce && t[i + 1].IsWord() && !t[i + 1].capitalized && !t[i + 1].in_quote) {
       const std::string& w = t[i + 1].lower;
@@ -369,75 +340,6 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
     i = j;
   }
   st->entities.NoteSentence(st->sentence_index, nullptr, has_subject ? &subject : nullptr);
-}
-
-void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
-  const auto& t = st->t();
-  for (const QuoteSpan& q : st->para.quotes) {
-    if (q.open != sb || q.close < 0 || st->consumed[q.open]) continue;
-    int k = q.close + 1;
-    if (k < se && t[k].lower == ",") ++k;
-    if (k >= se) return;
-    Cue cue;
-    Mention speaker;
-    int after = -1;
-    if (MatchCue(*st, k, &cue) && (cue.cls == CueClass::kSpeech || cue.cls == CueClass::kTell)) {
-      // "Q," said Rubio.
-      int e = cue.end;
-      while (e < se && t[e].IsWord() && !(vocab_.Is(t[e].lower, kPrep) && !t[e].capitalized)) ++e;
-      if (!analyzer_.Analyze(st->text, st->para, cue.end, e, &speaker)) return;
-      after = e;
-    } else {
-      for (int c = k; c < se && c < k + 14; ++c) {
-        if (!MatchCue(*st, c, &cue)) continue;
-        if (cue.cls != CueClass::kSpeech && cue.cls != CueClass::kTell && cue.cls != CueClass::kBelief) return;
-        int np_begin;
-        if (!SpeakerBefore(st, k, c, &speaker, &np_begin) || np_begin != k) return;
-        after = cue.end;
-        break;
-      }
-    }
-    if (after < 0) return;
-    TextRange span = q.inner;
-    std::string text(st->text.substr(span.begin, span.end - span.begin));
-    while (!text.empty() && text.back() == ',') {
-      text.pop_back();
-      --span.end;
-    }
-    int consume_end = after;
-    // "Q1," he said, "Q2." - one quote interrupted by its attribution.
-    if (after + 1 < se && t[after].lower == "," && t[after + 1].kind == TokenKind::kQuoteOpen) {
-      for (const QuoteSpan& q2 : st->para.quotes) {
-        if (q2.open != after + 1) continue;
-        text += " ";
-        text.append(st->text.substr(q2.inner.begin, q2.inner.end - q2.inner.begin));
-        span.end = q2.inner.end;
-        consume_end = q2.close < 0 ? se : q2.close + 1;
-      }
-    }
-    if (text.empty()) return;
-    Resolve(st, &speaker);
-    Emit(st, ClaimKind::kDirect, span, std::move(text), cue, speaker, "", sb, consume_end);
-    return;
-  }
-}
-
-void AttributionSieve::ColonQuote(State* st, int sb, int se) const {
-  const auto& t = st->t();
-  // "Ana Lopes: "We are ready."" - a name, a colon, and a quote to the end.
-  for (int c = sb + 1; c + 1 < se && c < sb + 10; ++c) {
-    if (t[c].lower != ":" || t[c].in_quote || t[c + 1].kind != TokenKind::kQuoteOpen) continue;
-    if (st->consumed[c + 1]) return;
-    Mention speaker;
-    if (!analyzer_.Analyze(st->text, st->para, sb, c, &speaker)) return;
-    if (speaker.name_tokens == 0 && !speaker.pronoun && speaker.type != EntityType::kOrganization) return;
-    Cue cue;
-    cue.text = ":";
-    cue.begin = c;
-    cue.end = c + 1;
-    EmitContent(st, c + 1, se, cue, speaker, "", sb);
-    return;
-  }
 }
 
 void AttributionSieve::CueFrames(State* st, int sb, int se) const {
@@ -664,21 +566,6 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
     const size_t before = st->claims->size();
     EmitContent(st, cb, ce, cue, source, "", std::min(cb, k));
     if (st->claims->size() > before) st->claims->back().kind = ClaimKind::kAccordingTo;
-    return;
-  }
-}
-
-void AttributionSieve::Continuation(State* st, int sb, int se) const {
-  const auto& t = st->t();
-  if (!st->has_last || st->paragraph_index - st->last_paragraph > 1) return;
-  for (const QuoteSpan& q : st->para.quotes) {
-    if (q.open != sb || st->consumed[sb]) continue;
-    int end = q.close < 0 ? static_cast<int>(t.size()) : q.close + 1;
-    while (end < se && t[end].kind == TokenKind::kPunct) ++end;
-    if (end < se) return;  // more than the quote: not a continuation
-    std::string_view inner = st->text.substr(q.inner.begin, q.inner.end - q.inner.begin);
-    if (inner.find(' ') == std::string_view::npos) return;
-    Emit(st, ClaimKind::kDirect, q.inner, std::string(inner), st->last_cue, st->last_speaker, "", sb, se);
     return;
   }
 }

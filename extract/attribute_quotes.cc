@@ -1,0 +1,92 @@
+// The quote patterns of the sieve: a quote followed by its attribution,
+// "X: "Q"", and a quote that stands alone after a quote of the same speaker.
+#include "extract/attribute.h"
+#include "extract/attribute_state.h"
+
+namespace claimgraph {
+
+void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
+  const auto& t = st->t();
+  for (const QuoteSpan& q : st->para.quotes) {
+    if (q.open != sb || q.close < 0 || st->consumed[q.open]) continue;
+    int k = q.close + 1;
+    if (k < se && t[k].lower == ",") ++k;
+    if (k >= se) return;
+    Cue cue;
+    Mention speaker;
+    int after = -1;
+    if (MatchCue(*st, k, &cue) && (cue.cls == CueClass::kSpeech || cue.cls == CueClass::kTell)) {
+      // "Q," said Rubio.
+      int e = cue.end;
+      while (e < se && t[e].IsWord() && !(vocab_.Is(t[e].lower, kPrep) && !t[e].capitalized)) ++e;
+      if (!analyzer_.Analyze(st->text, st->para, cue.end, e, &speaker)) return;
+      after = e;
+    } else {
+      for (int c = k; c < se && c < k + 14; ++c) {
+        if (!MatchCue(*st, c, &cue)) continue;
+        if (cue.cls != CueClass::kSpeech && cue.cls != CueClass::kTell && cue.cls != CueClass::kBelief) return;
+        int np_begin;
+        if (!SpeakerBefore(st, k, c, &speaker, &np_begin) || np_begin != k) return;
+        after = cue.end;
+        break;
+      }
+    }
+    if (after < 0) return;
+    TextRange span = q.inner;
+    std::string text(st->text.substr(span.begin, span.end - span.begin));
+    while (!text.empty() && text.back() == ',') {
+      text.pop_back();
+      --span.end;
+    }
+    int consume_end = after;
+    // "Q1," he said, "Q2." - one quote interrupted by its attribution.
+    if (after + 1 < se && t[after].lower == "," && t[after + 1].kind == TokenKind::kQuoteOpen) {
+      for (const QuoteSpan& q2 : st->para.quotes) {
+        if (q2.open != after + 1) continue;
+        text += " ";
+        text.append(st->text.substr(q2.inner.begin, q2.inner.end - q2.inner.begin));
+        span.end = q2.inner.end;
+        consume_end = q2.close < 0 ? se : q2.close + 1;
+      }
+    }
+    if (text.empty()) return;
+    Resolve(st, &speaker);
+    Emit(st, ClaimKind::kDirect, span, std::move(text), cue, speaker, "", sb, consume_end);
+    return;
+  }
+}
+
+void AttributionSieve::ColonQuote(State* st, int sb, int se) const {
+  const auto& t = st->t();
+  // "Ana Lopes: "We are ready."" - a name, a colon, and a quote to the end.
+  for (int c = sb + 1; c + 1 < se && c < sb + 10; ++c) {
+    if (t[c].lower != ":" || t[c].in_quote || t[c + 1].kind != TokenKind::kQuoteOpen) continue;
+    if (st->consumed[c + 1]) return;
+    Mention speaker;
+    if (!analyzer_.Analyze(st->text, st->para, sb, c, &speaker)) return;
+    if (speaker.name_tokens == 0 && !speaker.pronoun && speaker.type != EntityType::kOrganization) return;
+    Cue cue;
+    cue.text = ":";
+    cue.begin = c;
+    cue.end = c + 1;
+    EmitContent(st, c + 1, se, cue, speaker, "", sb);
+    return;
+  }
+}
+
+void AttributionSieve::Continuation(State* st, int sb, int se) const {
+  const auto& t = st->t();
+  if (!st->has_last || st->paragraph_index - st->last_paragraph > 1) return;
+  for (const QuoteSpan& q : st->para.quotes) {
+    if (q.open != sb || st->consumed[sb]) continue;
+    int end = q.close < 0 ? static_cast<int>(t.size()) : q.close + 1;
+    while (end < se && t[end].kind == TokenKind::kPunct) ++end;
+    if (end < se) return;  // more than the quote: not a continuation
+    std::string_view inner = st->text.substr(q.inner.begin, q.inner.end - q.inner.begin);
+    if (inner.find(' ') == std::string_view::npos) return;
+    Emit(st, ClaimKind::kDirect, q.inner, std::string(inner), st->last_cue, st->last_speaker, "", sb, se);
+    return;
+  }
+}
+
+}  // namespace claimgraph
