@@ -257,7 +257,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   }
   // The reported clause ends before a second verb phrase of the frame:
   // "said he makes $41,000 a year and questioned how ...".
-  for (int i = cb + 3; i < ce; ++i) {
+  for (int i = cb + 1; i < ce; ++i) {
     if (t[i].in_quote) continue;
     bool and_verb = false;
     if (t[i].lower == "and" && i + 1 < ce && t[i + 1].IsWord() && !t[i + 1].capitalized && !t[i + 1].in_quote) {
@@ -278,7 +278,8 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
     words += t[i].IsWord() || t[i].kind == TokenKind::kNumber;
     quoted = quoted || t[i].in_quote;
   }
-  if (words < 3) return;
+  // A clause needs three words; an object ("endorsed Clinton", "opposed it") one.
+  if (words < (cue.cls == CueClass::kObject ? 1 : 3)) return;
   if (cue.cls == CueClass::kObjQuote && !quoted) return;
   std::string text;
   for (int i = cb; i < ce; ++i) {
@@ -391,6 +392,14 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         cue.cls == CueClass::kSpeech && t[cue.end].lower != "in" && t[cue.end].lower != "on" &&
         t[cue.end].lower != "at" && t[cue.end].lower != "during" && t[cue.end].lower != "after") {
       continue;
+    }
+    // "Reuters cited French officials as saying": the "saying" frame takes it.
+    if (cue.cls == CueClass::kObject) {
+      bool as_saying = false;
+      for (int x = cue.end; x + 1 < se && x < cue.end + 10 && !as_saying; ++x) {
+        as_saying = t[x].lower == "as" && EndsWithIng(t[x + 1].lower);
+      }
+      if (as_saying) continue;
     }
     bool participle = false;
     if (k > sb && t[k - 1].lower == "," && EndsWithIng(t[k].lower)) {

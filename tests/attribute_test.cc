@@ -220,3 +220,19 @@ TEST_CASE("no claim: negation, neither-nor, cues inside quotes, lone scare quote
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("object cues take a short object; refusing to comment is no claim", "[attribute]") {
+  auto a = ExtractText("The governor endorsed Reyes on Sunday.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].cue == "endorsed");
+  auto b = ExtractText("The union accused the company of breaking the agreement.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].text == "the company of breaking the agreement");
+  CHECK(ExtractText("The ministry declined to comment on the report.").empty());
+}
+
+}  // namespace
+}  // namespace claimgraph

@@ -1,0 +1,341 @@
+#include "extract/topics.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/lexicon.h"
+
+namespace claimgraph {
+
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c >= 0x80; }
+// True when text[from, dot) is one letter after the word start or a dot.
+bool IsInitial(std::string_view text, size_t word_start, size_t dot) {
+  return dot >= word_start + 1 && (dot == word_start + 1 || text[dot - 2] == '.');
+}
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The curly right single quote (U+2019) read as an apostrophe.
+constexpr std::string_view kRightQuote = "\xE2\x80\x99";
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.substr(i, kRightQuote.size()) == kRightQuote) {
+      out.push_back('\'');
+      i += kRightQuote.size() - 1;
+      continue;
+    }
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Glue words: dropped from topic names and never part of a noun phrase.
+const std::unordered_set<std::string_view>& GlueWords() {
+  static const std::unordered_set<std::string_view> words = {
+      "a",    "an",    "the",   "of",    "to",   "in",    "on",   "for",   "as",   "at",
+      "by",   "with",  "from",  "into",  "onto", "its",   "their", "his",  "her",  "our",
+      "my",   "your",  "this",  "these", "those", "that", "any",   "some", "all",  "and",
+      "or",   "'s",    "s",     "such",  "each", "every", "both",  "either", "towards",
+      "toward", "about", "over", "under", "between", "against", "within", "without",
+  };
+  return words;
+}
+
+// "israeli" -> "israel", from the built-in demonyms lexicon: one-word,
+// alphabetic adjectives of more than three letters (so "us" stays "us").
+const std::unordered_map<std::string, std::string>& Demonyms() {
+  static const std::unordered_map<std::string, std::string> map = [] {
+    std::unordered_map<std::string, std::string> m;
+    Lexicon lex;
+    if (!Lexicon::Load("demonyms", "", &lex).ok()) return m;
+    for (const LexiconEntry& e : lex.entries()) {
+      if (e.fields.empty() || e.key.size() <= 3) continue;
+      bool alpha = std::all_of(e.key.begin(), e.key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (alpha) m.emplace(e.key, Lower(e.fields[0]));
+    }
+    return m;
+  }();
+  return map;
+}
+
+// After an -ing or -ed is cut: "recogniz" -> "recognize", "stopp" -> "stop".
+std::string RestoreStem(std::string stem) {
+  const size_t n = stem.size();
+  if (n >= 2 && stem[n - 1] == stem[n - 2] && !IsVowel(stem[n - 1]) && stem[n - 1] != 'l' &&
+      stem[n - 1] != 's' && stem[n - 1] != 'z') {
+    stem.pop_back();
+    return stem;
+  }
+  for (std::string_view tail : {"iz", "at", "bl", "v", "c", "g", "ur", "os", "us", "is"}) {
+    if (EndsWith(stem, tail)) {
+      if (tail == "us" || tail == "is") {
+        // "focus(ed)", "analys(ed)": only after a consonant cluster is an e lost.
+        if (stem.size() >= 3 && IsVowel(stem[stem.size() - 3])) return stem + "e";
+        return stem;
+      }
+      return stem + "e";
+    }
+  }
+  return stem;
+}
+
+// A light English stemmer: plurals and the -ing/-ed inflections.
+std::string Stem(std::string w) {
+  if (w.size() <= 3) return w;
+  if (std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    return w;
+  }
+  if (EndsWith(w, "ies") && w.size() > 4) {
+    w.replace(w.size() - 3, 3, "y");
+  } else if (EndsWith(w, "sses")) {
+    w.resize(w.size() - 2);
+  } else if (EndsWith(w, "oes") && w.size() > 4) {
+    w.resize(w.size() - 2);
+  } else if (w.back() == 's' && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is")) {
+    w.pop_back();
+  }
+  if (EndsWith(w, "ing") && w.size() >= 6) {
+    std::string stem = w.substr(0, w.size() - 3);
+    if (std::any_of(stem.begin(), stem.end(), IsVowel)) return RestoreStem(stem);
+  } else if (EndsWith(w, "ied") && w.size() >= 5) {
+    return w.substr(0, w.size() - 3) + "y";
+  } else if (EndsWith(w, "ed") && w.size() >= 5 && !EndsWith(w, "eed")) {
+    std::string stem = w.substr(0, w.size() - 2);
+    if (std::any_of(stem.begin(), stem.end(), IsVowel)) return RestoreStem(stem);
+  }
+  return w;
+}
+
+void SplitWords(const std::string& s, std::vector<std::string>* out) {
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t space = s.find(' ', start);
+    if (space == std::string::npos) space = s.size();
+    if (space > start) out->push_back(s.substr(start, space - start));
+    start = space + 1;
+  }
+}
+
+// Normalised content words of `text`, split into single words.
+std::vector<std::string> ContentNorms(std::string_view text) {
+  std::vector<std::string> out;
+  for (const TopicToken& t : TokenizeForTopics(text)) {
+    if (!t.word || IsTopicGlueWord(t.lower) || t.norm.empty()) continue;
+    SplitWords(t.norm, &out);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsTopicGlueWord(std::string_view lower) { return GlueWords().count(lower) > 0; }
+
+std::string NormalizeTopicWord(std::string_view word) {
+  std::string lower = Lower(word);
+  lower.erase(std::remove(lower.begin(), lower.end(), '.'), lower.end());
+  if (EndsWith(lower, "'s")) lower.resize(lower.size() - 2);
+  if (!lower.empty() && lower.back() == '\'') lower.pop_back();
+  auto it = Demonyms().find(lower);
+  if (it != Demonyms().end()) return it->second;
+  std::string stem = Stem(lower);
+  // "Palestinians" -> "palestinian" -> "palestine".
+  it = Demonyms().find(stem);
+  if (it != Demonyms().end()) return it->second;
+  return stem;
+}
+
+std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
+  std::vector<TopicToken> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (!IsWordByte(c)) {
+      // One punctuation character (a whole UTF-8 sequence for non-ASCII is
+      // impossible here: bytes >= 0x80 are word bytes).
+      TopicToken t;
+      t.text = std::string(1, static_cast<char>(c));
+      t.lower = t.text;
+      t.begin = i;
+      t.end = i + 1;
+      tokens.push_back(std::move(t));
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size()) {
+      const unsigned char d = static_cast<unsigned char>(text[j]);
+      if (text.substr(j, kRightQuote.size()) == kRightQuote) {
+        // An apostrophe inside a word; a closing quote otherwise.
+        if (j + 3 < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[j + 3]))) {
+          j += 3;
+          continue;
+        }
+        break;
+      }
+      if (IsWordByte(d)) {
+        ++j;
+      } else if ((d == '-' || d == '\'') && j + 1 < text.size() &&
+                 IsAsciiAlnum(static_cast<unsigned char>(text[j + 1]))) {
+        ++j;  // inner hyphen or apostrophe
+      } else if (d == '.' && j + 2 < text.size() && IsInitial(text, i, j) && text[j + 2] == '.' &&
+                 IsAsciiAlnum(static_cast<unsigned char>(text[j + 1]))) {
+        ++j;  // a dot inside an initialism: "U.S."
+      } else {
+        break;
+      }
+    }
+    // A trailing dot of an initialism ("U.S.") belongs to it.
+    if (j < text.size() && text[j] == '.' && j >= i + 3 && text[j - 2] == '.') ++j;
+    std::string_view word = text.substr(i, j - i);
+    std::string lower = Lower(word);
+    size_t split = lower.size();
+    if (lower.size() > 3 && EndsWith(lower, "n't")) split = lower.size() - 3;
+    TopicToken t;
+    t.text = std::string(word.substr(0, split == lower.size() ? word.size() : split));
+    t.lower = lower.substr(0, split);
+    t.norm = NormalizeTopicWord(t.text);
+    t.begin = i;
+    t.end = split == lower.size() ? j : i + split;
+    t.word = true;
+    tokens.push_back(std::move(t));
+    if (split != lower.size()) {
+      TopicToken neg;
+      neg.text = std::string(word.substr(split));
+      neg.lower = "n't";
+      neg.norm = "n't";
+      neg.begin = i + split;
+      neg.end = j;
+      neg.word = true;
+      tokens.push_back(std::move(neg));
+    }
+    i = j;
+  }
+  return tokens;
+}
+
+std::string NormalizeTopic(std::string_view text) {
+  std::string out;
+  for (const std::string& w : ContentNorms(text)) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
+bool TopicNameMatches(std::string_view query, std::string_view topic) {
+  std::vector<std::string> q = ContentNorms(query);
+  if (q.empty()) return false;
+  std::vector<std::string> t;
+  SplitWords(std::string(topic), &t);
+  for (const std::string& w : q) {
+    if (std::find(t.begin(), t.end(), w) == t.end()) return false;
+  }
+  return true;
+}
+
+bool TextMentionsTopic(std::string_view query, std::string_view text) {
+  std::vector<std::string> q = ContentNorms(query);
+  if (q.empty()) return false;
+  std::vector<std::string> t = ContentNorms(text);
+  const size_t window = q.size() + 2;
+  for (size_t start = 0; start < t.size(); ++start) {
+    if (t[start] != q[0] && std::find(q.begin(), q.end(), t[start]) == q.end()) continue;
+    const size_t end = std::min(t.size(), start + window);
+    bool all = true;
+    for (const std::string& w : q) {
+      if (std::find(t.begin() + start, t.begin() + end, w) == t.begin() + end) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+Status TopicCatalog::Parse(const std::string& path, std::string_view text, TopicCatalog* catalog) {
+  catalog->topics_.clear();
+  Lexicon lex;
+  // Lexicon::Parse names errors "<name>.txt:line"; topics files are named
+  // as given, so parse line by line here.
+  size_t line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.empty() || line.front() == '#') continue;
+    CatalogTopic topic;
+    size_t start = 0;
+    for (;;) {
+      const size_t bar = line.find('|', start);
+      std::string_view field = line.substr(start, bar == std::string_view::npos ? line.npos : bar - start);
+      while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+      while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
+      const std::string where = path + ":" + std::to_string(line_no) + ": ";
+      if (field.empty()) return Status::InvalidInput(where + "empty topic name or alias");
+      std::vector<std::string> words = ContentNorms(field);
+      if (words.empty()) {
+        return Status::InvalidInput(where + "\"" + std::string(field) + "\" has no content words");
+      }
+      if (topic.name.empty()) {
+        topic.name = std::string(field);
+        topic.key = NormalizeTopic(field);
+      }
+      topic.forms.push_back(std::move(words));
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
+    }
+    catalog->topics_.push_back(std::move(topic));
+  }
+  return Status::OK();
+}
+
+Status TopicCatalog::Load(const std::string& path, TopicCatalog* catalog) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InvalidInput(path + ": cannot read the topics file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return Parse(path, buffer.str(), catalog);
+}
+
+void TopicCatalog::Find(const std::vector<std::string>& norms,
+                        std::vector<std::pair<size_t, size_t>>* hits) const {
+  for (size_t t = 0; t < topics_.size(); ++t) {
+    size_t best = norms.size();
+    for (const std::vector<std::string>& form : topics_[t].forms) {
+      if (form.empty() || form.size() > norms.size()) continue;
+      for (size_t i = 0; i + form.size() <= norms.size() && i < best; ++i) {
+        if (std::equal(form.begin(), form.end(), norms.begin() + i)) {
+          best = i;
+          break;
+        }
+      }
+    }
+    if (best < norms.size()) hits->emplace_back(t, best);
+  }
+}
+
+}  // namespace claimgraph
