@@ -134,7 +134,10 @@ Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream*
     const Node& n = it->node();
     if (!view->KeepNode(n)) continue;
     *out << "    <node id=\"" << Nmtoken(n.id) << "\">\n";
-    WriteData("labels", ":" + LabelName(n.type), out);
+    // Built by appending: GCC 12's -Wrestrict misfires on `":" + std::string` at -O3.
+    std::string labels = LabelName(n.type);
+    labels.insert(labels.begin(), ':');
+    WriteData("labels", labels, out);
     WriteData("n_label", XmlEscapeText(TruncateUtf8(CleanText(DisplayLabel(n)), 200)), out);
     WriteData("n_type", XmlEscapeText(n.type), out);
     WriteData("n_uri", XmlEscapeText(NodeIri(options.base_iri, n.id)), out);
