@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include "extract/attribute.h"
+#include "extract/stance.h"
 #include "extract/vocabulary.h"
 
 namespace claimgraph {
@@ -8,6 +9,7 @@ namespace claimgraph {
 struct Extractor::Rep {
   Vocabulary vocab;
   std::unique_ptr<AttributionSieve> sieve;
+  std::unique_ptr<StanceTagger> stance;
 };
 
 Extractor::Extractor(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
@@ -18,10 +20,17 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
   Status s = Vocabulary::Load(options.lexicon_dir, &rep->vocab);
   if (!s.ok()) return s;
   rep->sieve = std::make_unique<AttributionSieve>(rep->vocab);
+  s = StanceTagger::Create(rep->vocab, options.lexicon_dir, options.topics_file, &rep->stance);
+  if (!s.ok()) return s;
   extractor->reset(new Extractor(std::move(rep)));
   return Status::OK();
 }
 
-void Extractor::Extract(const Document& doc, std::vector<Claim>* claims) const { rep_->sieve->Run(doc, claims); }
+void Extractor::Extract(const Document& doc, std::vector<Claim>* claims) const {
+  const size_t first = claims->size();
+  rep_->sieve->Run(doc, claims);
+  // After the sieve: topics and stance of the claims it found.
+  rep_->stance->Tag(doc, claims, first);
+}
 
 }  // namespace claimgraph

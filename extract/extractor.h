@@ -29,20 +29,25 @@ struct ExtractorOptions {
   // Directory of *.txt lexicons that replace the built-in ones of the same
   // name. Default: empty (built-in only).
   std::string lexicon_dir;
+  // A topics file ("name|alias|alias..." a line, see extract/topics.h) whose
+  // topics are added to every claim that names them. Default: empty (topics
+  // come from the claims' own noun phrases only).
+  std::string topics_file;
 };
 
 class Extractor {
  public:
   // Loads and compiles the lexicons and patterns. Returns InvalidInput naming
-  // the lexicon file and line for a bad entry.
+  // the lexicon (or topics) file and line for a bad entry.
   static Status Create(const ExtractorOptions& options, std::unique_ptr<Extractor>* extractor);
 
   ~Extractor();
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
 
-  // Appends the claims of `doc` to *claims, in text order. Never fails:
-  // text that matches no pattern yields no claim.
+  // Appends the claims of `doc` to *claims, in text order, each with its
+  // topics and the speaker's polarity toward them (extract/stance.h). Never
+  // fails: text that matches no pattern yields no claim.
   void Extract(const Document& doc, std::vector<Claim>* claims) const;
 
  private:

@@ -57,6 +57,8 @@ const std::unordered_set<std::string_view>& GlueWords() {
   return words;
 }
 
+std::string Stem(std::string w);
+
 // "israeli" -> "israel", from the built-in demonyms lexicon: one-word,
 // alphabetic adjectives of more than three letters (so "us" stays "us").
 const std::unordered_map<std::string, std::string>& Demonyms() {
@@ -67,7 +69,18 @@ const std::unordered_map<std::string, std::string>& Demonyms() {
     for (const LexiconEntry& e : lex.entries()) {
       if (e.fields.empty() || e.key.size() <= 3) continue;
       bool alpha = std::all_of(e.key.begin(), e.key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if (alpha) m.emplace(e.key, Lower(e.fields[0]));
+      const std::string country = Lower(e.fields[0]);
+      if (!alpha || country.compare(0, e.key.size(), e.key) == 0) continue;  // "saudi" -> "Saudi Arabia"
+      std::string stemmed;
+      size_t start = 0;
+      while (start < country.size()) {
+        size_t space = country.find(' ', start);
+        if (space == std::string::npos) space = country.size();
+        if (!stemmed.empty()) stemmed.push_back(' ');
+        stemmed += Stem(country.substr(start, space - start));
+        start = space + 1;
+      }
+      m.emplace(e.key, stemmed);
     }
     return m;
   }();
@@ -82,7 +95,7 @@ std::string RestoreStem(std::string stem) {
     stem.pop_back();
     return stem;
   }
-  for (std::string_view tail : {"iz", "at", "bl", "v", "c", "g", "ur", "os", "us", "is"}) {
+  for (std::string_view tail : {"iz", "at", "bl", "v", "c", "g", "ur", "ir", "os", "us", "is"}) {
     if (EndsWith(stem, tail)) {
       if (tail == "us" || tail == "is") {
         // "focus(ed)", "analys(ed)": only after a consonant cluster is an e lost.
@@ -107,9 +120,13 @@ std::string Stem(std::string w) {
     w.resize(w.size() - 2);
   } else if (EndsWith(w, "oes") && w.size() > 4) {
     w.resize(w.size() - 2);
-  } else if (w.back() == 's' && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is")) {
+  } else if (w.back() == 's' && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is") &&
+             !EndsWith(w, "as")) {  // "Hamas", "Texas"
     w.pop_back();
   }
+  const size_t hyphen = w.rfind('-');
+  const size_t last_part = hyphen == std::string::npos ? w.size() : w.size() - hyphen - 1;
+  if (last_part < 5 || EndsWith(w, "thing")) return w;  // "US-led", "nothing"
   if (EndsWith(w, "ing") && w.size() >= 6) {
     std::string stem = w.substr(0, w.size() - 3);
     if (std::any_of(stem.begin(), stem.end(), IsVowel)) return RestoreStem(stem);
@@ -213,7 +230,10 @@ std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
     TopicToken t;
     t.text = std::string(word.substr(0, split == lower.size() ? word.size() : split));
     t.lower = lower.substr(0, split);
-    t.norm = NormalizeTopicWord(t.text);
+    if (split != lower.size() && (t.lower == "wo" || t.lower == "ca" || t.lower == "sha")) {
+      t.lower = t.lower == "wo" ? "will" : t.lower == "ca" ? "can" : "shall";  // won't, can't, shan't
+    }
+    t.norm = NormalizeTopicWord(t.lower);
     t.begin = i;
     t.end = split == lower.size() ? j : i + split;
     t.word = true;
@@ -275,7 +295,6 @@ bool TextMentionsTopic(std::string_view query, std::string_view text) {
 
 Status TopicCatalog::Parse(const std::string& path, std::string_view text, TopicCatalog* catalog) {
   catalog->topics_.clear();
-  Lexicon lex;
   // Lexicon::Parse names errors "<name>.txt:line"; topics files are named
   // as given, so parse line by line here.
   size_t line_no = 0;
