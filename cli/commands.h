@@ -23,6 +23,7 @@ struct ExtractCommand {
   std::vector<std::string> paths;  // files, directories or "-"
   std::string date;                // YYYY-MM-DD for articles without a date; may be empty
   std::string lexicon_dir;         // overrides built-in lexicons; may be empty
+  std::string topics_file;         // --topics: the user's topics (name|alias...); may be empty
   bool strict = false;             // stop at the first bad article
 };
 int RunExtract(const ExtractCommand& cmd);
@@ -33,6 +34,7 @@ struct IngestCommand {
   std::vector<std::string> paths;
   std::string date;
   std::string lexicon_dir;
+  std::string topics_file;  // --topics; may be empty
   bool strict = false;
   bool quiet = false;  // no progress or summary on stderr
 };
@@ -52,6 +54,32 @@ struct StatsCommand {
   bool json = false;
 };
 int RunStats(const StatsCommand& cmd);
+
+// `claimgraph stance`: the timeline of claims about a topic (cli/query.cc).
+struct StanceCommand {
+  std::string db;
+  std::string topic;    // required
+  std::string speaker;  // name or alias contains this; may be empty
+  std::string by = "speaker";  // group changes by "speaker" or "affiliation"
+  std::string since, until;    // YYYY-MM-DD; may be empty
+  bool json = false;           // JSON Lines instead of text
+};
+int RunStance(const StanceCommand& cmd);
+
+// `claimgraph claims`: the stored claims, filtered (cli/query.cc).
+struct ClaimsCommand {
+  std::string db;
+  std::string speaker, topic, since, until;  // filters; may be empty
+  bool json = false;
+};
+int RunClaims(const ClaimsCommand& cmd);
+
+// `claimgraph speakers`: who said things, with roles over time (cli/query.cc).
+struct SpeakersCommand {
+  std::string db;
+  bool json = false;
+};
+int RunSpeakers(const SpeakersCommand& cmd);
 
 // True when `date` is a real calendar date written YYYY-MM-DD.
 bool IsIsoDate(const std::string& date);

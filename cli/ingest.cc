@@ -62,6 +62,7 @@ int RunExtract(const ExtractCommand& cmd) {
   options.paths = cmd.paths;
   options.default_date = cmd.date;
   options.lexicon_dir = cmd.lexicon_dir;
+  options.topics_file = cmd.topics_file;
   options.strict = cmd.strict;
   LineWriter out;
   PipelineResult result = RunPipeline(options, [&out](ExtractedArticle&& article) {
@@ -88,6 +89,7 @@ int RunIngest(const IngestCommand& cmd) {
   options.paths = cmd.paths;
   options.default_date = cmd.date;
   options.lexicon_dir = cmd.lexicon_dir;
+  options.topics_file = cmd.topics_file;
   options.strict = cmd.strict;
   GraphBuilder builder(store.get());
   size_t added_articles = 0;

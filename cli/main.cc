@@ -46,6 +46,13 @@ void AddLexiconOption(CLI::App* cmd, std::string* dir) {
       ->type_name("DIR");
 }
 
+void AddTopicsOption(CLI::App* cmd, std::string* file) {
+  cmd->add_option("--topics", *file,
+                  "Topics file: one topic a line, name|alias|alias (e.g. Palestinian "
+                  "state|two-state solution)")
+      ->type_name("FILE");
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -59,6 +66,7 @@ int Main(int argc, char** argv) {
       app.add_subcommand("extract", "Print the claims of the articles as JSON Lines (no database)");
   AddDateOption(extract_cmd, &extract.date);
   AddLexiconOption(extract_cmd, &extract.lexicon_dir);
+  AddTopicsOption(extract_cmd, &extract.topics_file);
   extract_cmd->add_flag("--strict", extract.strict, "Stop at the first bad article");
   extract_cmd->add_option("PATH", extract.paths, kPathHelp)->required();
 
@@ -70,6 +78,7 @@ int Main(int argc, char** argv) {
       ->type_name("DIR");
   AddDateOption(ingest_cmd, &ingest.date);
   AddLexiconOption(ingest_cmd, &ingest.lexicon_dir);
+  AddTopicsOption(ingest_cmd, &ingest.topics_file);
   ingest_cmd->add_flag("--strict", ingest.strict, "Stop at the first bad article");
   ingest_cmd->add_flag("--quiet,-q", ingest.quiet, "Print no progress or summary");
   ingest_cmd->add_option("PATH", ingest.paths, kPathHelp)->required();
@@ -113,6 +122,38 @@ int Main(int argc, char** argv) {
   stats_cmd->add_option("--db", stats.db, "Store directory")->required()->type_name("DIR");
   stats_cmd->add_flag("--json", stats.json, "Print one JSON object");
 
+  StanceCommand stance;
+  CLI::App* stance_cmd =
+      app.add_subcommand("stance", "Timeline of who was for or against a topic, changes marked");
+  stance_cmd->add_option("--db", stance.db, "Store directory")->required()->type_name("DIR");
+  stance_cmd->add_option("--topic", stance.topic, "Topic to look for (words are normalised)")
+      ->required()
+      ->type_name("QUERY");
+  stance_cmd->add_option("--speaker", stance.speaker, "Keep speakers whose name or alias contains S")
+      ->type_name("S");
+  stance_cmd->add_option("--by", stance.by, "Mark changes per speaker or per affiliation")
+      ->check(CLI::IsMember({"speaker", "affiliation"}))
+      ->capture_default_str();
+  stance_cmd->add_option("--since", stance.since, "Keep claims dated on or after D")->type_name("YYYY-MM-DD");
+  stance_cmd->add_option("--until", stance.until, "Keep claims dated on or before D")->type_name("YYYY-MM-DD");
+  stance_cmd->add_flag("--json", stance.json, "Print JSON Lines");
+
+  ClaimsCommand claims;
+  CLI::App* claims_cmd = app.add_subcommand("claims", "List stored claims, by date");
+  claims_cmd->add_option("--db", claims.db, "Store directory")->required()->type_name("DIR");
+  claims_cmd->add_option("--speaker", claims.speaker, "Keep speakers whose name or alias contains S")
+      ->type_name("S");
+  claims_cmd->add_option("--topic", claims.topic, "Keep claims about a topic")->type_name("T");
+  claims_cmd->add_option("--since", claims.since, "Keep claims dated on or after D")->type_name("YYYY-MM-DD");
+  claims_cmd->add_option("--until", claims.until, "Keep claims dated on or before D")->type_name("YYYY-MM-DD");
+  claims_cmd->add_flag("--json", claims.json, "Print JSON Lines");
+
+  SpeakersCommand speakers;
+  CLI::App* speakers_cmd =
+      app.add_subcommand("speakers", "List speakers: type, roles over time, claim count, dates");
+  speakers_cmd->add_option("--db", speakers.db, "Store directory")->required()->type_name("DIR");
+  speakers_cmd->add_flag("--json", speakers.json, "Print JSON Lines");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -120,7 +161,8 @@ int Main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && first != "extract" && first != "ingest" &&
-        first != "export" && first != "stats") {
+        first != "export" && first != "stats" && first != "stance" && first != "claims" &&
+        first != "speakers") {
       std::fprintf(stderr, "claimgraph: unknown command \"%s\"\n", first.c_str());
     } else {
       std::fprintf(stderr, "claimgraph: %s\n", e.what());
@@ -133,6 +175,9 @@ int Main(int argc, char** argv) {
   if (*ingest_cmd) return RunIngest(ingest);
   if (*export_cmd) return RunExport(exp);
   if (*stats_cmd) return RunStats(stats);
+  if (*stance_cmd) return RunStance(stance);
+  if (*claims_cmd) return RunClaims(claims);
+  if (*speakers_cmd) return RunSpeakers(speakers);
   return 1;  // unreachable: require_subcommand(1)
 }
 

@@ -90,6 +90,7 @@ PipelineResult RunPipeline(const PipelineOptions& options, const ArticleConsumer
   }
   ExtractorOptions extractor_options;
   extractor_options.lexicon_dir = options.lexicon_dir;
+  extractor_options.topics_file = options.topics_file;
   std::unique_ptr<Extractor> extractor;
   Status s = Extractor::Create(extractor_options, &extractor);
   if (!s.ok()) {

@@ -37,6 +37,7 @@ struct PipelineOptions {
   std::vector<std::string> paths;
   std::string default_date;  // --date; may be empty
   std::string lexicon_dir;   // --lexicons; may be empty
+  std::string topics_file;   // --topics; may be empty
   bool strict = false;       // stop at the first bad article
   size_t batch_articles = 64;        // articles per batch. Default: 64
   size_t batch_bytes = 8u << 20;     // text bytes per batch. Default: 8 MiB
