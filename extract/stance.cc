@@ -28,6 +28,12 @@ const std::unordered_set<std::string_view> kPointers = {"it", "this", "that", "t
 const std::unordered_set<std::string_view> kDefinite = {"the", "this", "that", "these", "those"};
 const std::unordered_set<std::string_view> kFirstPerson = {"we", "i", "our", "my", "us"};
 
+// Words compare without a final 'e', so stems that lost it meet the
+// dictionary form ("welcom(ed)" ~ "welcome", "criticis(ed)" ~ "criticise").
+std::string MatchKey(const std::string& norm) {
+  return norm.size() > 3 && norm.back() == 'e' ? norm.substr(0, norm.size() - 1) : norm;
+}
+
 bool IsUpperInitial(const std::string& text) { return !text.empty() && text[0] >= 'A' && text[0] <= 'Z'; }
 
 bool ParseKind(const std::string& s, StanceKind* kind) {
@@ -119,12 +125,12 @@ void StanceTagger::Rep::FindMatches(Reading* r) const {
   r->match_of.assign(t.size(), -1);
   for (size_t i = 0; i < t.size(); ++i) {
     if (!t[i].word) continue;
-    auto it = by_first.find(t[i].norm);
+    auto it = by_first.find(MatchKey(t[i].norm));
     if (it == by_first.end()) continue;
     for (size_t rule_index : it->second) {
       const std::vector<std::string>& words = rules[rule_index].words;
       size_t k = 0;
-      while (k < words.size() && i + k < t.size() && t[i + k].word && t[i + k].norm == words[k]) ++k;
+      while (k < words.size() && i + k < t.size() && t[i + k].word && MatchKey(t[i + k].norm) == words[k]) ++k;
       if (k < words.size()) continue;
       Match m{i, i + words.size(), rules[rule_index].kind};
       for (size_t j = m.begin; j < m.end; ++j) r->match_of[j] = static_cast<int>(r->matches.size());
@@ -227,6 +233,8 @@ void StanceTagger::Rep::FindChunks(Reading* r) const {
           c.end = head + 1;
           c.clause = r->clause[i];
           c.pointer = true;
+          // A shell noun stands for itself when nothing earlier fits.
+          if (head > i) SplitNorm(t[head].norm, &c.norms);
           r->chunks.push_back(c);
           i = head + 1;
           continue;
@@ -266,6 +274,19 @@ void StanceTagger::Rep::FindChunks(Reading* r) const {
       names = names && IsUpperInitial(t[k].text);
       auto s = vocab->source_nouns.find(t[k].lower);
       people = people || (head && s != vocab->source_nouns.end() && s->second);
+    }
+    // A capital at the start of a sentence shows no name unless the word is
+    // a known country or organisation ("Sanctions would be ...").
+    size_t before = c.begin;
+    while (before > 0 && !t[before - 1].word && t[before - 1].lower != "." && t[before - 1].lower != "!" &&
+           t[before - 1].lower != "?" && t[before - 1].lower != ",") {
+      --before;  // quotes and brackets
+    }
+    const bool sentence_start = before == 0 || c.begin == first_word ||
+                                (t[before - 1].lower != "," && !t[before - 1].word);
+    if (names && sentence_start && c.end - c.begin == 1 && !vocab->countries.count(t[c.begin].lower) &&
+        !vocab->organizations.count(t[c.begin].lower)) {
+      names = false;
     }
     c.actor = names || people;
     r->chunks.push_back(std::move(c));
@@ -330,7 +351,8 @@ int StanceTagger::Rep::Polarity(const Reading& r, size_t clause, size_t pos, boo
     if (from < r.tokens.size() && (r.tokens[from].lower == "to" || r.tokens[from].lower == "be")) ++from;
     if (from < to && from < r.verbish.size() && r.verbish[from]) ++from;
     for (size_t i = from; i < to && i < r.verbish.size(); ++i) {
-      if (r.verbish[i] && r.match_of[i] < 0) return true;
+      // "urged X to implement a pause": an infinitive carries the stance on.
+      if (r.verbish[i] && r.match_of[i] < 0 && !(i > 0 && r.tokens[i - 1].lower == "to")) return true;
     }
     return false;
   };
@@ -470,9 +492,14 @@ void StanceTagger::Rep::TagClaim(const Document& doc, Claim* claim) const {
     std::string label;
     if (c.pointer) {
       Chunk antecedent;
-      if (!Antecedent(doc, claim->span.begin, &antecedent)) continue;
-      norms = antecedent.norms;
-      label = antecedent.label;
+      if (Antecedent(doc, claim->span.begin, &antecedent)) {
+        norms = antecedent.norms;
+        label = antecedent.label;
+      } else if (!c.norms.empty()) {
+        label = claim->text.substr(r.tokens[c.end - 1].begin, r.tokens[c.end - 1].end - r.tokens[c.end - 1].begin);
+      } else {
+        continue;
+      }
     } else {
       label = claim->text.substr(r.tokens[c.begin].begin, r.tokens[c.end - 1].end - r.tokens[c.begin].begin);
     }
@@ -515,7 +542,7 @@ Status StanceTagger::Create(const Vocabulary& vocab, const std::string& lexicon_
     if (e.fields.size() > 2) rule.topic = e.fields[2];
     if (e.fields.size() > 3) rule.expected = e.fields[3];
     for (const TopicToken& t : TokenizeForTopics(e.key)) {
-      if (t.word) rule.words.push_back(t.norm);
+      if (t.word) rule.words.push_back(MatchKey(t.norm));
     }
     if (rule.words.empty()) return Status::InvalidInput("stance.txt: entry \"" + e.key + "\" has no words");
     rep->rules.push_back(std::move(rule));

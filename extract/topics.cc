@@ -29,6 +29,16 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // The curly right single quote (U+2019) read as an apostrophe.
 constexpr std::string_view kRightQuote = "\xE2\x80\x99";
 
+// Length of a non-ASCII punctuation character at s[i] (curly quotes, dashes,
+// ellipsis: U+2000..U+206F; guillemets and no-break space), else 0.
+size_t PunctuationLength(std::string_view s, size_t i) {
+  if (i + 2 < s.size() && s[i] == '\xE2' && (s[i + 1] == '\x80' || s[i + 1] == '\x81')) return 3;
+  if (i + 1 < s.size() && s[i] == '\xC2' && (s[i + 1] == '\xAB' || s[i + 1] == '\xBB' || s[i + 1] == '\xA0')) {
+    return 2;
+  }
+  return 0;
+}
+
 std::string Lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -95,6 +105,8 @@ std::string RestoreStem(std::string stem) {
     stem.pop_back();
     return stem;
   }
+  // "endors(ed)", "collaps(ed)": a consonant before a final s lost an e.
+  if (n >= 2 && stem[n - 1] == 's' && !IsVowel(stem[n - 2]) && stem[n - 2] != 's') return stem + "e";
   for (std::string_view tail : {"iz", "at", "bl", "v", "c", "g", "ur", "ir", "os", "us", "is"}) {
     if (EndsWith(stem, tail)) {
       if (tail == "us" || tail == "is") {
@@ -132,6 +144,8 @@ std::string Stem(std::string w) {
     if (std::any_of(stem.begin(), stem.end(), IsVowel)) return RestoreStem(stem);
   } else if (EndsWith(w, "ied") && w.size() >= 5) {
     return w.substr(0, w.size() - 3) + "y";
+  } else if (EndsWith(w, "eed") && w.size() >= 6 && !EndsWith(w, "ceed")) {
+    return w.substr(0, w.size() - 1);  // "agreed" -> "agree"; "need", "proceed" stay
   } else if (EndsWith(w, "ed") && w.size() >= 5 && !EndsWith(w, "eed")) {
     std::string stem = w.substr(0, w.size() - 2);
     if (std::any_of(stem.begin(), stem.end(), IsVowel)) return RestoreStem(stem);
@@ -184,6 +198,19 @@ std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;
+      continue;
+    }
+    const size_t punct = PunctuationLength(text, i);
+    if (punct > 0 && !(punct == 3 && text.substr(i, 3) == kRightQuote && i > 0 &&
+                       IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])) && i + 3 < text.size() &&
+                       IsAsciiAlnum(static_cast<unsigned char>(text[i + 3])))) {
+      TopicToken t;
+      t.text = std::string(text.substr(i, punct));
+      t.lower = t.text;
+      t.begin = i;
+      t.end = i + punct;
+      tokens.push_back(std::move(t));
+      i += punct;
       continue;
     }
     if (!IsWordByte(c)) {

@@ -1,0 +1,216 @@
+// Topics and stance: the normaliser, the topics catalog, every rule of
+// extract/lexicons/stance.txt on its own test sentence, negation scope and
+// pointers back to an earlier noun phrase.
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/stance.h"
+#include "extract/topics.h"
+#include "extract/vocabulary.h"
+
+namespace claimgraph {
+namespace {
+
+const Vocabulary& Vocab() {
+  static const Vocabulary vocab = [] {
+    Vocabulary v;
+    Status s = Vocabulary::Load("", &v);
+    if (!s.ok()) FAIL(s.ToString());
+    return v;
+  }();
+  return vocab;
+}
+
+const StanceTagger& Tagger() {
+  static const std::unique_ptr<StanceTagger> tagger = [] {
+    std::unique_ptr<StanceTagger> t;
+    Status s = StanceTagger::Create(Vocab(), "", "", &t);
+    if (!s.ok()) FAIL(s.ToString());
+    return t;
+  }();
+  return *tagger;
+}
+
+// The claim `content` of a document `text` (content must occur in it), tagged.
+Claim TagIn(const StanceTagger& tagger, const std::string& text, const std::string& content,
+            const std::string& speaker = "Test Speaker", const std::string& affiliation = "") {
+  Document doc;
+  doc.id = "t.txt";
+  doc.text = text;
+  std::vector<Claim> claims(1);
+  Claim& c = claims[0];
+  c.doc = doc.id;
+  c.text = content;
+  const size_t at = text.find(content);
+  REQUIRE(at != std::string::npos);
+  c.span = TextRange{at, at + content.size()};
+  c.cue = "said";
+  c.speaker.name = speaker;
+  c.speaker.affiliation = affiliation;
+  tagger.Tag(doc, &claims);
+  return claims[0];
+}
+
+Claim Tag(const std::string& sentence, const std::string& speaker = "Test Speaker",
+          const std::string& affiliation = "") {
+  return TagIn(Tagger(), sentence, sentence, speaker, affiliation);
+}
+
+// The polarity toward the first topic holding every word of `query`, or "none".
+std::string PolarityToward(const Claim& claim, const std::string& query) {
+  for (const Topic& t : claim.topics) {
+    if (TopicNameMatches(query, t.name)) return t.polarity;
+  }
+  return "none";
+}
+
+std::string TopicNames(const Claim& claim) {
+  std::string out;
+  for (const Topic& t : claim.topics) out += "[" + t.name + ":" + t.polarity + "] ";
+  return out;
+}
+
+TEST_CASE("Topic names fold case, plurals, inflection and country adjectives", "[topics]") {
+  CHECK(NormalizeTopic("Recognizing Palestine") == "recognize palestine");
+  CHECK(NormalizeTopic("recognize Palestine") == "recognize palestine");
+  CHECK(NormalizeTopic("recognized Palestine") == "recognize palestine");
+  CHECK(NormalizeTopic("the sanctions") == NormalizeTopic("a sanction"));
+  CHECK(NormalizeTopic("an independent Palestinian state") == "independent palestine state");
+  CHECK(NormalizeTopic("the two-state solution") == "two-state solution");
+  CHECK(NormalizeTopic("Hamas") == "hamas");
+  CHECK(NormalizeTopic("U.S. policies") == "us policy");
+  CHECK(NormalizeTopic("the establishment of it") == "establishment it");
+  CHECK(NormalizeTopicWord("endorsed") == NormalizeTopicWord("endorses"));
+  CHECK(NormalizeTopicWord("stopped") == "stop");
+  CHECK(NormalizeTopic("of the") == "");
+}
+
+TEST_CASE("Topic queries match topic names and nearby words of a text", "[topics]") {
+  CHECK(TopicNameMatches("Palestinian state", "independent palestine state"));
+  CHECK(TopicNameMatches("sanctions", "sanction"));
+  CHECK_FALSE(TopicNameMatches("Palestinian state", "palestine authority"));
+  CHECK_FALSE(TopicNameMatches("", "anything"));
+  CHECK(TextMentionsTopic("Palestinian state", "steps towards recognizing Palestine as a state"));
+  CHECK(TextMentionsTopic("recognize Palestine", "France might recognize Palestine at the meeting"));
+  CHECK_FALSE(TextMentionsTopic("Palestinian state", "Palestine said many things about the weather and then much later the state"));
+}
+
+TEST_CASE("A topics file groups phrasings under one name", "[topics]") {
+  TopicCatalog catalog;
+  REQUIRE(TopicCatalog::Parse("topics.txt",
+                              "# comment\nPalestinian state|two-state solution|independent Palestinian state\n"
+                              "harbour|port expansion\n",
+                              &catalog)
+              .ok());
+  REQUIRE(catalog.topics().size() == 2);
+  CHECK(catalog.topics()[0].key == "palestine state");
+  std::vector<std::pair<size_t, size_t>> hits;
+  catalog.Find({"support", "two-state", "solution"}, &hits);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0] == std::make_pair<size_t, size_t>(0, 1));
+
+  Status bad = TopicCatalog::Parse("my-topics.txt", "ok|fine\nname||alias\n", &catalog);
+  CHECK(bad.code() == Status::Code::kInvalidInput);
+  CHECK(bad.ToString().find("my-topics.txt:2") != std::string::npos);
+  bad = TopicCatalog::Parse("my-topics.txt", "the|of\n", &catalog);
+  CHECK(bad.ToString().find("my-topics.txt:1") != std::string::npos);
+  CHECK(TopicCatalog::Load("/nonexistent/topics.txt", &catalog).code() == Status::Code::kInvalidInput);
+}
+
+TEST_CASE("Catalog topics join a claim with the polarity of the phrase that names them", "[stance]") {
+  const std::string path = std::string(CLAIMGRAPH_SOURCE_DIR) + "/tests/testdata/stance/topics.txt";
+  std::unique_ptr<StanceTagger> tagger;
+  REQUIRE(StanceTagger::Create(Vocab(), "", path, &tagger).ok());
+  const std::string text = "The minister said the government opposes the two-state solution.";
+  Claim c = TagIn(*tagger, text, "the government opposes the two-state solution");
+  CHECK(PolarityToward(c, "Palestinian state") == "oppose");
+  bool labelled = false;
+  for (const Topic& t : c.topics) labelled = labelled || t.label == "Palestinian state";
+  CHECK(labelled);
+
+  std::unique_ptr<StanceTagger> missing;
+  CHECK(StanceTagger::Create(Vocab(), "", "/nonexistent/topics.txt", &missing).code() ==
+        Status::Code::kInvalidInput);
+}
+
+TEST_CASE("Every stance rule gives its test sentence the expected polarity", "[stance]") {
+  REQUIRE(Tagger().rules().size() > 50);
+  for (const StanceRule& rule : Tagger().rules()) {
+    INFO("rule \"" << rule.phrase << "\": " << rule.example);
+    REQUIRE_FALSE(rule.example.empty());
+    REQUIRE_FALSE(rule.topic.empty());
+    Claim c = Tag(rule.example);
+    INFO("topics: " << TopicNames(c));
+    CHECK(PolarityToward(c, rule.topic) == rule.expected);
+  }
+}
+
+TEST_CASE("Negation reaches back to the previous stance word only", "[stance]") {
+  Claim c = Tag("The council does not oppose the tram line and supports the new depot.");
+  CHECK(PolarityToward(c, "tram line") == "support");
+  CHECK(PolarityToward(c, "new depot") == "support");
+
+  c = Tag("The board said it will not back the merger but welcomes the audit.");
+  CHECK(PolarityToward(c, "merger") == "oppose");
+  CHECK(PolarityToward(c, "audit") == "support");
+
+  // Two negators cancel: "no peace without justice".
+  c = Tag("There can be no ceasefire without a hostage deal.");
+  CHECK(PolarityToward(c, "hostage deal") == "support");
+
+  // A negator in an earlier clause does not reach a later one.
+  c = Tag("The mayor did not comment; she supports the stadium.");
+  CHECK(PolarityToward(c, "stadium") == "support");
+}
+
+TEST_CASE("Subjects that act are not topics of their verb; other subjects are", "[stance]") {
+  Claim c = Tag("America does not support a ground offensive on the port.");
+  CHECK(PolarityToward(c, "ground offensive") == "oppose");
+  CHECK(PolarityToward(c, "america") != "oppose");
+
+  c = Tag("These tariffs do not contribute to regional growth.");
+  CHECK(PolarityToward(c, "tariffs") == "oppose");
+  c = Tag("Sanctions would be counterproductive.");
+  CHECK(PolarityToward(c, "sanctions") == "oppose");
+}
+
+TEST_CASE("Intent counts only for the speaker's own side", "[stance]") {
+  Claim own = Tag("Norway might join the fishing pact.", "Jonas Berg", "Norway");
+  CHECK(PolarityToward(own, "fishing pact") == "support");
+  Claim other = Tag("Norway might join the fishing pact.", "Anna Holm", "Sweden");
+  CHECK(PolarityToward(other, "fishing pact") == "neutral");
+}
+
+TEST_CASE("The cue gives clauses without stance words their polarity", "[stance]") {
+  Document doc;
+  doc.id = "t.txt";
+  doc.text = "The envoy urged a three-day pause in the shelling.";
+  std::vector<Claim> claims(1);
+  claims[0].text = "a three-day pause in the shelling";
+  claims[0].span = TextRange{doc.text.find(claims[0].text), doc.text.size() - 1};
+  claims[0].cue = "urged";
+  Tagger().Tag(doc, &claims);
+  CHECK(PolarityToward(claims[0], "pause") == "support");
+}
+
+TEST_CASE("Pointers take the topic of the phrase they point back to", "[stance]") {
+  const std::string text =
+      "Two members sponsored a resolution on river dredging on Friday. "
+      "However, the delegates from the north vetoed the measure. "
+      "The northern envoy described it as a hypocritical gesture.";
+  Claim c = TagIn(Tagger(), text, "it as a hypocritical gesture");
+  INFO(TopicNames(c));
+  CHECK(PolarityToward(c, "resolution") == "oppose");
+
+  const std::string text2 =
+      "Although the council has backed the construction of a second bridge for years, "
+      "the new mayor said there is no space for this.";
+  Claim c2 = TagIn(Tagger(), text2, "there is no space for this");
+  INFO(TopicNames(c2));
+  CHECK(PolarityToward(c2, "second bridge") == "oppose");
+}
+
+}  // namespace
+}  // namespace claimgraph
