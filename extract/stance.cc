@@ -132,6 +132,13 @@ void StanceTagger::Rep::FindMatches(Reading* r) const {
       size_t k = 0;
       while (k < words.size() && i + k < t.size() && t[i + k].word && MatchKey(t[i + k].norm) == words[k]) ++k;
       if (k < words.size()) continue;
+      // "a proposed zone": a participle after a determiner describes, it
+      // takes no stance.
+      const std::string& w = t[i].lower;
+      if (words.size() == 1 && i > 0 && t[i - 1].word && kObjectStarts.count(t[i - 1].lower) && w.size() > 4 &&
+          w.compare(w.size() - 2, 2, "ed") == 0) {
+        break;
+      }
       Match m{i, i + words.size(), rules[rule_index].kind};
       for (size_t j = m.begin; j < m.end; ++j) r->match_of[j] = static_cast<int>(r->matches.size());
       r->matches.push_back(m);
@@ -384,6 +391,8 @@ int StanceTagger::Rep::Polarity(const Reading& r, size_t clause, size_t pos, boo
   for (size_t m = 0; m < r.matches.size(); ++m) {
     const Match& match = r.matches[m];
     if (r.clause[match.begin] != clause || match.begin < pos) continue;
+    // A preposition ("without", "against") governs only what follows it.
+    if (IsTopicGlueWord(r.tokens[match.begin].lower)) continue;
     const int s = stance_of(m);
     if (s != 0) return verb_between(pos, match.begin) ? 0 : s * Negation(r, m);
   }
