@@ -10,6 +10,7 @@
 #ifndef CLAIMGRAPH_CLI_COMMANDS_H_
 #define CLAIMGRAPH_CLI_COMMANDS_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct ExtractCommand {
   std::string lexicon_dir;         // overrides built-in lexicons; may be empty
   std::string topics_file;         // --topics: the user's topics (name|alias...); may be empty
   bool strict = false;             // stop at the first bad article
+  size_t threads = 0;              // extraction threads; 0: one per core
 };
 int RunExtract(const ExtractCommand& cmd);
 
@@ -37,6 +39,7 @@ struct IngestCommand {
   std::string topics_file;  // --topics; may be empty
   bool strict = false;
   bool quiet = false;  // no progress or summary on stderr
+  size_t threads = 0;  // extraction threads; 0: one per core
 };
 int RunIngest(const IngestCommand& cmd);
 

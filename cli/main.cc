@@ -68,6 +68,8 @@ int Main(int argc, char** argv) {
   AddLexiconOption(extract_cmd, &extract.lexicon_dir);
   AddTopicsOption(extract_cmd, &extract.topics_file);
   extract_cmd->add_flag("--strict", extract.strict, "Stop at the first bad article");
+  extract_cmd->add_option("--threads", extract.threads, "Extraction threads (0: one per core)")
+      ->default_val(0);
   extract_cmd->add_option("PATH", extract.paths, kPathHelp)->required();
 
   IngestCommand ingest;
@@ -81,6 +83,8 @@ int Main(int argc, char** argv) {
   AddTopicsOption(ingest_cmd, &ingest.topics_file);
   ingest_cmd->add_flag("--strict", ingest.strict, "Stop at the first bad article");
   ingest_cmd->add_flag("--quiet,-q", ingest.quiet, "Print no progress or summary");
+  ingest_cmd->add_option("--threads", ingest.threads, "Extraction threads (0: one per core)")
+      ->default_val(0);
   ingest_cmd->add_option("PATH", ingest.paths, kPathHelp)->required();
 
   ExportCommand exp;

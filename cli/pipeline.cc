@@ -3,6 +3,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #include "cli/commands.h"
@@ -10,18 +14,14 @@
 
 namespace claimgraph {
 
-std::vector<ExtractedArticle> ProcessBatch(const Extractor& extractor, std::vector<Document> docs) {
-  std::vector<ExtractedArticle> out(docs.size());
-  for (size_t i = 0; i < docs.size(); ++i) {
-    ExtractedArticle& article = out[i];
-    article.doc = std::move(docs[i]);
-    extractor.Extract(article.doc, &article.claims);
-    for (Claim& claim : article.claims) {
-      if (claim.doc.empty()) claim.doc = article.doc.id;
-      if (claim.date.empty()) claim.date = article.doc.date;
-    }
+void ProcessArticle(const Extractor& extractor, Document&& doc, ExtractedArticle* article) {
+  article->doc = std::move(doc);
+  article->claims.clear();
+  extractor.Extract(article->doc, &article->claims);
+  for (Claim& claim : article->claims) {
+    if (claim.doc.empty()) claim.doc = article->doc.id;
+    if (claim.date.empty()) claim.date = article->doc.date;
   }
-  return out;
 }
 
 namespace {
@@ -31,48 +31,126 @@ bool IsDirectory(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// Collects documents into batches and hands each extracted batch on.
-class Batcher {
+// Hands articles to the consumer in input order. With one thread it extracts
+// each article as it arrives; with more it keeps a window of articles in
+// flight: the reader appends to the window, workers extract any article not
+// yet taken, and the calling thread consumes the window's front as soon as
+// it is done. The window is bounded in articles and text bytes, so the
+// reader waits (consuming) when it is full.
+class OrderedExtraction {
  public:
-  Batcher(const Extractor& extractor, const PipelineOptions& options,
-          const ArticleConsumer& consumer, PipelineResult* result)
-      : extractor_(extractor), options_(options), consumer_(consumer), result_(result) {}
+  OrderedExtraction(const Extractor& extractor, const PipelineOptions& options,
+                    const ArticleConsumer& consumer, PipelineResult* result)
+      : extractor_(extractor), options_(options), consumer_(consumer), result_(result) {
+    size_t threads = options.threads;
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (threads > 1) {
+      for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+    }
+  }
+
+  ~OrderedExtraction() { StopWorkers(); }
 
   // Returns false once the consumer failed.
   bool Add(Document&& doc) {
-    batch_bytes_ += doc.text.size();
-    batch_.push_back(std::move(doc));
-    if (batch_.size() >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) {
-      return Flush();
+    if (!status_.ok()) return false;
+    if (workers_.empty()) {
+      ExtractedArticle article;
+      ProcessArticle(extractor_, std::move(doc), &article);
+      return Consume(std::move(article));
     }
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!window_.empty() && (window_.size() >= options_.window_articles ||
+                                window_bytes_ >= options_.window_bytes)) {
+      if (!ConsumeFront(&lock)) return false;
+    }
+    window_bytes_ += doc.text.size();
+    window_.emplace_back();
+    window_.back().doc = std::move(doc);
+    work_ready_.notify_one();
     return true;
   }
 
-  bool Flush() {
-    if (batch_.empty() || !status_.ok()) return status_.ok();
-    std::vector<ExtractedArticle> articles = ProcessBatch(extractor_, std::move(batch_));
-    batch_.clear();
-    batch_bytes_ = 0;
-    for (ExtractedArticle& article : articles) {
-      result_->articles++;
-      result_->claims += article.claims.size();
-      result_->bytes += article.doc.text.size();
-      status_ = consumer_(std::move(article));
-      if (!status_.ok()) return false;
+  // Consumes every article in flight. Returns false once the consumer failed.
+  bool Finish() {
+    if (!workers_.empty()) {
+      std::unique_lock<std::mutex> lock(mu_);
+      while (status_.ok() && !window_.empty()) ConsumeFront(&lock);
     }
-    return true;
+    StopWorkers();
+    return status_.ok();
   }
 
   const Status& status() const { return status_; }
 
  private:
+  struct Slot {
+    Document doc;  // moved into `article` by the worker that takes it
+    ExtractedArticle article;
+    bool done = false;
+  };
+
+  void Work() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      work_ready_.wait(lock, [this] { return stop_ || taken_ < window_.size(); });
+      if (stop_) return;
+      // std::deque keeps references to its elements across push_back and
+      // pop_front of other elements, so the slot stays put while unlocked.
+      Slot* slot = &window_[taken_++];
+      lock.unlock();
+      ProcessArticle(extractor_, std::move(slot->doc), &slot->article);
+      lock.lock();
+      slot->done = true;
+      if (slot == &window_.front()) front_done_.notify_one();
+    }
+  }
+
+  // Waits for the front article, then consumes it with `lock` released.
+  bool ConsumeFront(std::unique_lock<std::mutex>* lock) {
+    front_done_.wait(*lock, [this] { return window_.front().done; });
+    ExtractedArticle article = std::move(window_.front().article);
+    window_.pop_front();
+    taken_--;
+    window_bytes_ -= article.doc.text.size();
+    lock->unlock();
+    const bool ok = Consume(std::move(article));
+    lock->lock();
+    return ok;
+  }
+
+  bool Consume(ExtractedArticle&& article) {
+    result_->articles++;
+    result_->claims += article.claims.size();
+    result_->bytes += article.doc.text.size();
+    status_ = consumer_(std::move(article));
+    return status_.ok();
+  }
+
+  void StopWorkers() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+    workers_.clear();
+  }
+
   const Extractor& extractor_;
   const PipelineOptions& options_;
   const ArticleConsumer& consumer_;
   PipelineResult* result_;
-  std::vector<Document> batch_;
-  size_t batch_bytes_ = 0;
   Status status_;
+
+  std::mutex mu_;
+  std::condition_variable work_ready_;  // an untaken slot, or stop_
+  std::condition_variable front_done_;  // the front slot is done
+  std::deque<Slot> window_;             // articles in flight, in input order
+  size_t taken_ = 0;                    // window_[0, taken_) are taken by workers
+  size_t window_bytes_ = 0;             // text bytes in the window
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
 };
 
 }  // namespace
@@ -101,17 +179,18 @@ PipelineResult RunPipeline(const PipelineOptions& options, const ArticleConsumer
   ReaderOptions reader_options;
   reader_options.default_date = options.default_date;
   reader_options.strict = options.strict;
-  Batcher batcher(*extractor, options, consumer, &result);
+  OrderedExtraction extraction(*extractor, options, consumer, &result);
   size_t reported = 0;
   s = ReadInputs(
-      options.paths, reader_options, [&batcher](Document&& doc) { return batcher.Add(std::move(doc)); },
+      options.paths, reader_options,
+      [&extraction](Document&& doc) { return extraction.Add(std::move(doc)); },
       [&](const Status& error) {
         reported++;
         fail(error);
       });
-  batcher.Flush();
-  if (!batcher.status().ok()) {
-    fail(batcher.status());
+  extraction.Finish();
+  if (!extraction.status().ok()) {
+    fail(extraction.status());
   } else if (!s.ok() && reported == 0) {
     fail(s);  // the reader failed without having reported it
   }

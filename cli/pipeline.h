@@ -3,12 +3,16 @@
 // input order.
 //
 // Extraction is the costly step and Extractor::Extract is const and
-// thread-safe, so a batch can be spread over worker threads later without
-// changing the consumers; consumers (printing, building and storing the
-// graph) stay sequential because the graph builder reads what the previous
-// articles stored.
+// thread-safe, so articles are spread over a pool of worker threads; the
+// consumer (printing, building and storing the graph) runs on the calling
+// thread, one article at a time and in input order, because the graph
+// builder reads what the previous articles stored. The reader runs on the
+// calling thread too, and at most `window_articles` articles (or
+// `window_bytes` of text) are in flight at once, so memory stays flat
+// whatever the input size.
 //
-// Thread safety: a Pipeline is used from one thread.
+// Thread safety: RunPipeline is called from one thread; it starts and joins
+// its own workers, and calls the consumer only from the calling thread.
 #ifndef CLAIMGRAPH_CLI_PIPELINE_H_
 #define CLAIMGRAPH_CLI_PIPELINE_H_
 
@@ -30,8 +34,9 @@ struct ExtractedArticle {
   std::vector<Claim> claims;  // in text order; doc and date filled in
 };
 
-// Extracts the claims of every document of `docs`, in order.
-std::vector<ExtractedArticle> ProcessBatch(const Extractor& extractor, std::vector<Document> docs);
+// Extracts the claims of `doc` into *article (doc moved in; claims get the
+// article's id and date where they have none).
+void ProcessArticle(const Extractor& extractor, Document&& doc, ExtractedArticle* article);
 
 struct PipelineOptions {
   std::vector<std::string> paths;
@@ -39,8 +44,11 @@ struct PipelineOptions {
   std::string lexicon_dir;   // --lexicons; may be empty
   std::string topics_file;   // --topics; may be empty
   bool strict = false;       // stop at the first bad article
-  size_t batch_articles = 64;        // articles per batch. Default: 64
-  size_t batch_bytes = 8u << 20;     // text bytes per batch. Default: 8 MiB
+  // Extraction threads; 0: one per core; 1: extract on the calling thread,
+  // no workers. Default: 0.
+  size_t threads = 0;
+  size_t window_articles = 256;      // articles in flight at most. Default: 256
+  size_t window_bytes = 8u << 20;    // text bytes in flight at most. Default: 8 MiB
 };
 
 // What a run saw, for the exit code and the summary line.

@@ -9,11 +9,13 @@
 #include <rocksdb/write_batch.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
 
 #include "graph/article_merge.h"
+#include "graph/pending_writes.h"
 #include "graph/property_codec.h"
 #include "graph/store.h"
 
@@ -33,6 +35,13 @@ const char* const kCfNames[kCfCount] = {"default", "nodes", "types", "out",
                                         "in",      "names", "docs",  "meta"};
 
 constexpr char kSep = '\0';
+
+// Writes wait in memory (PendingWrites) and are committed as one batch of
+// whole articles once StoreOptions::group_articles are pending or they pass
+// this size, on Flush and on close.
+constexpr size_t kCommitBytes = 8u << 20;
+// The Bloom filter of keys written to a store this process created.
+constexpr size_t kSessionFilterBytes = 16u << 20;
 
 std::string EdgeOutKey(const std::string& src, const std::string& type, const std::string& dst,
                        const std::string& key) {
@@ -251,6 +260,10 @@ class RocksStore : public Store, private StoredGraphReader {
 
   ~RocksStore() override {
     if (db_ != nullptr) {
+      if (!read_only_) {
+        std::lock_guard<std::mutex> lock(write_mu_);
+        (void)Commit();
+      }
       for (rocksdb::ColumnFamilyHandle* h : handles_) db_->DestroyColumnFamilyHandle(h);
       db_->Close().PermitUncheckedError();
       db_.reset();
@@ -304,49 +317,57 @@ class RocksStore : public Store, private StoredGraphReader {
     return CheckOrWriteMeta();
   }
 
+  // Marks a store this process created: reads may then trust the session
+  // filter (every key in the store was written through this object).
+  void SetCreatedHere() { session_filter_ = std::make_unique<SessionKeyFilter>(kSessionFilterBytes); }
+  void SetGroupArticles(size_t n) { group_articles_ = std::max<size_t>(n, 1); }
+
   Status WriteArticle(const ArticleGraph& graph, bool* added) override {
     *added = false;
     if (read_only_) return Status::Usage("store " + dir_ + " is open read-only");
     std::lock_guard<std::mutex> lock(write_mu_);
+    if (!commit_status_.ok()) return commit_status_;
     if (!graph.content_hash.empty()) {
       std::string existing;
-      rocksdb::Status s =
-          db_->Get(rocksdb::ReadOptions(), handles_[kDocs], graph.content_hash, &existing);
-      if (s.ok()) return Status::OK();
-      if (!s.IsNotFound()) return FromRocks(s, "reading " + dir_);
+      bool found = false;
+      Status s = Read(kDocs, graph.content_hash, &existing, &found);
+      if (!s.ok()) return s;
+      if (found) return Status::OK();
     }
     ArticleWrites writes;
     Status st = PlanArticleWrites(graph, this, &writes);
     if (!st.ok()) return st;
 
-    rocksdb::WriteBatch batch;
+    // The article's writes join the pending ones; a commit writes whole
+    // articles only, so an article is stored whole or not at all.
     std::string value;
     for (const Node& n : writes.nodes) {
-      batch.Put(handles_[kNodes], n.id, EncodeNodeValue(n));
-      batch.Put(handles_[kTypes], n.type + kSep + n.id, rocksdb::Slice());
+      Put(kNodes, n.id, EncodeNodeValue(n));
+      Put(kTypes, n.type + kSep + n.id, "");
     }
     for (const Edge& e : writes.edges) {
       value.clear();
       EncodeProperties(e.props, &value);
-      batch.Put(handles_[kOut], EdgeOutKey(e.src, e.type, e.dst, e.key), value);
-      batch.Put(handles_[kIn], EdgeOutKey(e.dst, e.type, e.src, e.key), rocksdb::Slice());
+      Put(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), std::move(value));
+      Put(kIn, EdgeOutKey(e.dst, e.type, e.src, e.key), "");
     }
-    for (const auto& [alias, ids] : writes.names) batch.Put(handles_[kNames], alias, ids);
-    if (!graph.content_hash.empty()) {
-      batch.Put(handles_[kDocs], graph.content_hash, graph.article_id);
+    for (const auto& [alias, ids] : writes.names) Put(kNames, alias, ids);
+    if (!graph.content_hash.empty()) Put(kDocs, graph.content_hash, graph.article_id);
+    *added = true;
+    if (++pending_articles_ >= group_articles_ || pending_.bytes() >= kCommitBytes) {
+      return Commit();
     }
-    // One batch: the article is stored whole or not at all. The WAL stays on
-    // (a crash loses at most the unsynced tail, never half an article); no
-    // fsync per article, which would dominate bulk ingest.
-    rocksdb::WriteOptions options;
-    options.sync = false;
-    options.disableWAL = false;
-    st = FromRocks(db_->Write(options, &batch), "writing article " + graph.article_id);
-    if (st.ok()) *added = true;
-    return st;
+    return Status::OK();
+  }
+
+  Status Flush() override {
+    if (read_only_) return Status::OK();
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return Commit();
   }
 
   Status GetNode(const std::string& id, Node* node) override {
+    std::lock_guard<std::mutex> lock(write_mu_);
     bool found = false;
     Status s = ReadNode(id, node, &found);
     if (s.ok() && !found) return Status::NotFound("no node \"" + id + "\"");
@@ -354,6 +375,7 @@ class RocksStore : public Store, private StoredGraphReader {
   }
 
   Status LookupName(const std::string& alias, std::string* id) override {
+    std::lock_guard<std::mutex> lock(write_mu_);
     std::vector<std::string> ids;
     Status s = ReadNameIds(alias, &ids);
     if (!s.ok()) return s;
@@ -361,18 +383,22 @@ class RocksStore : public Store, private StoredGraphReader {
   }
 
   std::unique_ptr<NodeIterator> NewNodeIterator(const std::string& type) override {
+    CommitBeforeScan();
     return std::make_unique<RocksNodeIterator>(db_.get(), read_only_, handles_[kNodes],
                                                handles_[kTypes], type);
   }
   std::unique_ptr<EdgeIterator> NewEdgeIterator() override {
+    CommitBeforeScan();
     return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
                                                "", false);
   }
   std::unique_ptr<EdgeIterator> NewOutEdgeIterator(const std::string& src) override {
+    CommitBeforeScan();
     return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
                                                src + kSep, false);
   }
   std::unique_ptr<EdgeIterator> NewInEdgeIterator(const std::string& dst) override {
+    CommitBeforeScan();
     return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
                                                dst + kSep, true);
   }
@@ -381,6 +407,11 @@ class RocksStore : public Store, private StoredGraphReader {
                      std::map<std::string, uint64_t>* edges) override {
     nodes->clear();
     edges->clear();
+    CommitBeforeScan();
+    {
+      std::lock_guard<std::mutex> lock(write_mu_);
+      if (!commit_status_.ok()) return commit_status_;
+    }
     // Keys only: "Type\0id" in `types`, "src\0TYPE\0dst\0key" in `out`.
     BoundedScan types(db_.get(), read_only_, handles_[kTypes], "");
     for (rocksdb::Iterator* it = types.it(); it->Valid(); it->Next()) {
@@ -400,6 +431,61 @@ class RocksStore : public Store, private StoredGraphReader {
   }
 
  private:
+  // Records a write (and its key in the session filter for the families
+  // that are read back).
+  void Put(Cf cf, const std::string& key, std::string value) {
+    if (session_filter_ != nullptr && cf != kTypes && cf != kIn) session_filter_->Add(cf, key);
+    pending_.Put(cf, key, std::move(value));
+  }
+
+  // Writes the pending articles as one batch, keys in order within each
+  // family. A failure sticks: later writes return it. Needs write_mu_.
+  Status Commit() {
+    if (!commit_status_.ok() || pending_.empty()) return commit_status_;
+    rocksdb::WriteBatch batch;
+    pending_.ForEach([&](size_t cf, const std::string& key, const std::string& value) {
+      batch.Put(handles_[cf], key, value);
+    });
+    // The WAL stays on (a crash loses at most the unsynced tail, never part
+    // of a batch); no fsync per batch, which would dominate bulk ingest.
+    rocksdb::WriteOptions options;
+    options.sync = false;
+    options.disableWAL = false;
+    commit_status_ = FromRocks(db_->Write(options, &batch), "writing to " + dir_);
+    pending_.Clear();
+    pending_articles_ = 0;
+    return commit_status_;
+  }
+
+  // Scans read RocksDB directly: commit what is pending first (a failure is
+  // returned by the next write or Flush).
+  void CommitBeforeScan() {
+    if (read_only_) return;
+    std::lock_guard<std::mutex> lock(write_mu_);
+    (void)Commit();
+  }
+
+  // The value of `key` in `cf`: pending, else stored. Needs write_mu_ when
+  // writable.
+  Status Read(Cf cf, const std::string& key, std::string* value, bool* found) {
+    *found = false;
+    if (!read_only_) {
+      if (const std::string* pending = pending_.Find(cf, key)) {
+        *value = *pending;
+        *found = true;
+        return Status::OK();
+      }
+      if (session_filter_ != nullptr && !session_filter_->MayContain(cf, key)) {
+        return Status::OK();
+      }
+    }
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[cf], key, value);
+    if (s.IsNotFound()) return Status::OK();
+    if (!s.ok()) return FromRocks(s, "reading " + dir_);
+    *found = true;
+    return Status::OK();
+  }
+
   Status CheckOrWriteMeta() {
     std::string format, version;
     rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kMeta], "format", &format);
@@ -427,10 +513,9 @@ class RocksStore : public Store, private StoredGraphReader {
   // StoredGraphReader (also the plain point reads).
   Status ReadNode(const std::string& id, Node* node, bool* found) override {
     std::string value;
-    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kNodes], id, &value);
+    Status s = Read(kNodes, id, &value, found);
+    if (!s.ok() || !*found) return s;
     *found = false;
-    if (s.IsNotFound()) return Status::OK();
-    if (!s.ok()) return FromRocks(s, "reading node " + id);
     node->id = id;
     if (!DecodeNodeValue(value, node))
       return Status::Storage("corrupt value of node \"" + id + "\"");
@@ -440,11 +525,9 @@ class RocksStore : public Store, private StoredGraphReader {
 
   Status ReadEdgeProps(const Edge& e, Properties* props, bool* found) override {
     std::string value;
-    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kOut],
-                                 EdgeOutKey(e.src, e.type, e.dst, e.key), &value);
+    Status s = Read(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), &value, found);
+    if (!s.ok() || !*found) return s;
     *found = false;
-    if (s.IsNotFound()) return Status::OK();
-    if (!s.ok()) return FromRocks(s, "reading edge " + e.src + " " + e.type + " " + e.dst);
     if (!DecodeProperties(value, props)) {
       return Status::Storage("corrupt value of edge " + e.src + " " + e.type + " " + e.dst);
     }
@@ -454,10 +537,10 @@ class RocksStore : public Store, private StoredGraphReader {
 
   Status ReadNameIds(const std::string& alias, std::vector<std::string>* ids) override {
     std::string value;
-    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kNames], alias, &value);
+    bool found = false;
     ids->clear();
-    if (s.IsNotFound()) return Status::OK();
-    if (!s.ok()) return FromRocks(s, "reading name index");
+    Status s = Read(kNames, alias, &value, &found);
+    if (!s.ok() || !found) return s;
     *ids = SplitList(value);
     return Status::OK();
   }
@@ -467,7 +550,13 @@ class RocksStore : public Store, private StoredGraphReader {
   std::string secondary_dir_;  // a temporary directory, removed on close
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  // Guards the pending writes, the filter and the commit status.
   std::mutex write_mu_;
+  PendingWrites pending_{kCfCount};
+  size_t pending_articles_ = 0;
+  size_t group_articles_ = 1;
+  std::unique_ptr<SessionKeyFilter> session_filter_;  // only for a store created here
+  Status commit_status_;
 };
 
 // Decides whether `dir` may be opened: Usage for a file, for a directory
@@ -525,6 +614,8 @@ Status OpenRocksStore(const std::string& dir, const StoreOptions& options,
   auto rocks = std::make_unique<RocksStore>(dir, options.read_only, secondary);
   s = rocks->Open(/*create=*/!exists && !options.read_only);
   if (!s.ok()) return s;
+  if (!exists && !options.read_only) rocks->SetCreatedHere();
+  rocks->SetGroupArticles(options.group_articles);
   *store = std::move(rocks);
   return Status::OK();
 }

@@ -5,7 +5,7 @@
 // in-memory store for tests (NewMemoryStore). No RocksDB type appears here.
 //
 // Writes are per article: WriteArticle stores all of an ArticleGraph or
-// nothing (one RocksDB WriteBatch). An article whose content hash is stored
+// nothing (a RocksDB WriteBatch holds whole articles only; see Flush). An article whose content hash is stored
 // already is skipped, so ingesting the same input twice changes nothing.
 // Iterators return nodes in id order and edges in (src, type, dst, key)
 // order, so every export is deterministic. Iterators read a consistent
@@ -17,6 +17,7 @@
 #ifndef CLAIMGRAPH_GRAPH_STORE_H_
 #define CLAIMGRAPH_GRAPH_STORE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -56,6 +57,17 @@ class Store {
   // failure, and then nothing of the article is stored.
   virtual Status WriteArticle(const ArticleGraph& graph, bool* added) = 0;
 
+  // Commits the articles written so far. With StoreOptions::group_articles
+  // above 1 the RocksDB store holds the writes of up to that many articles
+  // (at most 8 MiB) in memory and commits them as one batch of whole
+  // articles, keys sorted; its own reads (GetNode, LookupName, the merges
+  // of the next WriteArticle) see pending writes, its scans commit them
+  // first, and closing the store commits them too, but only Flush reports a
+  // failure. Other processes see an article once it is committed. A failed
+  // commit stores none of the pending articles and is returned by every
+  // later WriteArticle and Flush. Default: nothing to do (OK).
+  virtual Status Flush() { return Status::OK(); }
+
   // Returns NotFound when there is no node `id`.
   virtual Status GetNode(const std::string& id, Node* node) = 0;
 
@@ -80,6 +92,9 @@ struct StoreOptions {
   bool read_only = false;
   // Create the store if `dir` holds none. Ignored when read_only. Default: true.
   bool create_if_missing = true;
+  // Articles committed together (see Store::Flush); 1 commits every article
+  // as it is written. A bulk ingest sets a few hundred. Default: 1.
+  size_t group_articles = 1;
 };
 
 // Opens the RocksDB store in `dir`. Returns Usage when `dir` is a file or
