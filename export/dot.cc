@@ -7,7 +7,10 @@
 // grey neutral), speaker -> addressee (through the claims' ADDRESSED_TO),
 // and, when the graph has no topics, speaker -> article, so the diagram is
 // never empty. Each edge aggregates claims: weight = count, penwidth grows
-// with it. Labels are cut to ~60 bytes; the full text is in "tooltip".
+// with it. Each speaker shows its 4 strongest topics (a claim has several:
+// all of them make a list, not a picture); the title says how many of all
+// topics are drawn. Labels are cut to ~60 bytes; the full text is in
+// "tooltip".
 //
 // Graphviz keeps its error handler in a global: renders are serialised with
 // a mutex.
@@ -33,6 +36,8 @@ namespace {
 constexpr size_t kLabelBytes = 60;
 constexpr size_t kTooltipBytes = 4000;  // far below DOT's 16 KB per quoted string
 constexpr size_t kMaxRenderNodes = 400;
+constexpr size_t kTopicsPerSpeaker = 4;
+constexpr size_t kMaxCircoNodes = 80;
 
 std::string Get(const Properties& props, const std::string& name) {
   auto it = props.find(name);
@@ -84,6 +89,8 @@ struct Diagram {
   std::map<std::string, DiagramNode> nodes;     // by store id
   std::map<std::string, std::string> clusters;  // key -> label
   std::vector<DiagramEdge> edges;
+  size_t topics_total = 0;  // topics the kept claims are about
+  size_t topics_shown = 0;  // of those, the ones drawn
 };
 
 struct EdgeKey {
@@ -206,15 +213,51 @@ Status DiagramBuilder::Build(int top, Diagram* diagram) {
   // there are no topics at all. Addressees always.
   std::vector<std::pair<EdgeKey, int>> edges;
   const auto& topics = !stance_.empty() ? stance_ : about_;
-  edges.insert(edges.end(), topics.begin(), topics.end());
+  // How many speakers reach each endpoint: a topic several people spoke
+  // about ties the picture together; one only its speaker mentioned does not.
+  std::map<std::string, std::set<std::string>> reached_by;
+  for (const auto& [key, weight] : topics) reached_by[key.dst].insert(key.src);
+  for (const auto& [key, weight] : addressed_) reached_by[key.dst].insert(key.src);
+  // Strongest first: more claims, then more speakers at the far end, then
+  // a stance taken over a neutral one, then the busier speaker; ties by key.
+  auto stronger = [&](const std::pair<EdgeKey, int>& a, const std::pair<EdgeKey, int>& b) {
+    if (a.second != b.second) return a.second > b.second;
+    size_t ra = reached_by[a.first.dst].size(), rb = reached_by[b.first.dst].size();
+    if (ra != rb) return ra > rb;
+    bool na = a.first.polarity == "neutral", nb = b.first.polarity == "neutral";
+    if (na != nb) return nb;
+    int ca = speaker_claims_[a.first.src], cb = speaker_claims_[b.first.src];
+    if (ca != cb) return ca > cb;
+    return a.first < b.first;
+  };
+  // Each speaker keeps its kTopicsPerSpeaker strongest topic edges: a
+  // claim has several topics, and all of them make a list, not a picture.
+  std::map<std::string, std::vector<std::pair<EdgeKey, int>>> by_speaker;
+  for (const auto& edge : topics) by_speaker[edge.first.src].push_back(edge);
+  std::set<std::string> all_topics, shown_topics;
+  for (auto& [speaker, list] : by_speaker) {
+    std::sort(list.begin(), list.end(), stronger);
+    for (size_t i = 0; i < list.size(); ++i) {
+      all_topics.insert(list[i].first.dst);
+      if (i < kTopicsPerSpeaker) {
+        shown_topics.insert(list[i].first.dst);
+        edges.push_back(list[i]);
+      }
+    }
+  }
+  diagram->topics_total = all_topics.size();
   edges.insert(edges.end(), addressed_.begin(), addressed_.end());
   if (topics.empty()) edges.insert(edges.end(), reported_.begin(), reported_.end());
   if (top > 0 && edges.size() > static_cast<size_t>(top)) {
-    std::stable_sort(edges.begin(), edges.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::sort(edges.begin(), edges.end(), stronger);
     edges.resize(top);
-    std::sort(edges.begin(), edges.end());
+    shown_topics.clear();
+    for (const auto& [key, weight] : edges) {
+      if (all_topics.count(key.dst)) shown_topics.insert(key.dst);
+    }
   }
+  std::sort(edges.begin(), edges.end());
+  diagram->topics_shown = shown_topics.size();
   // Speakers first (all of them unless --top trims), then edge endpoints.
   if (top <= 0) {
     for (const auto& [id, n] : speaker_claims_) {
@@ -375,6 +418,11 @@ std::string Legend(const Diagram& diagram) {
   add(EdgeKind::kAddressed, "dashed blue: addressed to");
   add(EdgeKind::kReported, "dotted: quoted in the article");
   if (!kinds.empty()) legend += ". Edge numbers: claims";
+  if (diagram.topics_shown < diagram.topics_total) {
+    legend += ". " + std::to_string(diagram.topics_shown) + " of " +
+              std::to_string(diagram.topics_total) +
+              " topics shown (each speaker's strongest; --topic T for one)";
+  }
   return legend;
 }
 
@@ -497,6 +545,12 @@ Status RenderDot(GraphView* view, const ExportOptions& options, const std::strin
                          " nodes, too many to read; keep the strongest edges with --top N (e.g. "
                          "--top 100) or narrow it with --speaker, --topic, --since/--until");
   }
+  if (options.layout == "circo" && diagram.nodes.size() > kMaxCircoNodes) {
+    return Status::Usage("circo puts " + std::to_string(diagram.nodes.size()) +
+                         " nodes on circles, which takes minutes and reads badly above " +
+                         std::to_string(kMaxCircoNodes) + "; use --layout sfdp or keep fewer "
+                         "edges with --top N (e.g. --top 30)");
+  }
   GraphvizErrors errors;  // holds graphviz_mutex: the shared context is used by one render at a time
   // One context for the process, never freed: Graphviz 2.43's pango plugin
   // caches a font-name pointer owned by the context, and a second context
@@ -504,6 +558,9 @@ Status RenderDot(GraphView* view, const ExportOptions& options, const std::strin
   static GVC_t* const gvc = gvContext();
   if (gvc == nullptr) return Status::Internal("Graphviz gvContext failed");
   Agraph_t* g = ToCgraph(diagram);
+  // A bitmap at most 50 inches (4800 px at 96 dpi) a side: cairo's limit is
+  // 32767 px, and a larger picture is shrunk anyway.
+  if (options.format == "png") Set(g, "size", "50,50");
   if (gvLayout(gvc, g, options.layout.c_str()) != 0) {
     agclose(g);
     return Status::Internal("Graphviz layout \"" + options.layout + "\" failed: " + errors.text());
