@@ -248,6 +248,19 @@ std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
         break;
       }
     }
+    if (j == i) {
+      // A closing quote that no rule above took ("candidates’ respective"):
+      // one punctuation token, so the scan always moves on.
+      j = i + (text.substr(i, kRightQuote.size()) == kRightQuote ? kRightQuote.size() : 1);
+      TopicToken t;
+      t.text = std::string(text.substr(i, j - i));
+      t.lower = t.text;
+      t.begin = i;
+      t.end = j;
+      tokens.push_back(std::move(t));
+      i = j;
+      continue;
+    }
     // A trailing dot of an initialism ("U.S.") belongs to it.
     if (j < text.size() && text[j] == '.' && j >= i + 3 && text[j - 2] == '.') ++j;
     std::string_view word = text.substr(i, j - i);

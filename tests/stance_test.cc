@@ -214,3 +214,18 @@ TEST_CASE("Pointers take the topic of the phrase they point back to", "[stance]"
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("Topic tokenizer moves past a closing single quote after a plural", "[topics]") {
+  // Once looped forever: "’" after "candidates" was neither punctuation nor a word.
+  const auto tokens = TokenizeForTopics("the candidates\xE2\x80\x99 respective plans");
+  REQUIRE(tokens.size() == 5);
+  CHECK(tokens[1].lower == "candidates");
+  CHECK(tokens[2].text == "\xE2\x80\x99");
+  CHECK(tokens[3].lower == "respective");
+}
+
+}  // namespace
+}  // namespace claimgraph
