@@ -192,10 +192,12 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       --start;
     }
     if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || vocab_.ClassOf(t[j].lower)) return false;
-    if (!(vocab_.Is(t[start].lower, kDet) || t[start].kind == TokenKind::kNumber ||
-          (start + 1 <= j && t[start + 1].kind == TokenKind::kNumber))) {
-      return false;
-    }
+    // A quantity of people ("Another 19 percent", "two of them") or a plural
+    // head ("some economists"): not "the US economy added 337,000 jobs".
+    const bool quantity = t[start].kind == TokenKind::kNumber || (start + 1 <= j && t[start + 1].kind == TokenKind::kNumber);
+    const bool plural = t[j].lower.size() > 3 && t[j].lower.back() == 's' && t[j].lower[t[j].lower.size() - 2] != 's';
+    // Beside a quote any determiner phrase may speak ("..., one participant said").
+    if (!(vocab_.Is(t[start].lower, kDet) || quantity) || !(quantity || plural || st->quote_frame)) return false;
     *m = Mention();
     m->surface = TokenText(st->text, st->para, start, j + 1);
     m->name = m->surface;
@@ -393,6 +395,12 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         t[cue.end].lower != "at" && t[cue.end].lower != "during" && t[cue.end].lower != "after") {
       continue;
     }
+    // "The scam is believed to have begun", "the court is expected to rule":
+    // a participle before "to" is passive raising, not an attribution.
+    if (cue.end < se && t[cue.end].lower == "to" && t[k].lower.size() > 3 &&
+        t[k].lower.compare(t[k].lower.size() - 2, 2, "ed") == 0 && cue.cls != CueClass::kUrge) {
+      continue;
+    }
     // "Reuters cited French officials as saying": the "saying" frame takes it.
     if (cue.cls == CueClass::kObject) {
       bool as_saying = false;
@@ -517,7 +525,13 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     EmitContent(st, cb, ce, cue, speaker, addressee, np_begin);
     if (st->claims->size() > before) {
       Claim& c = st->claims->back();
-      c.relayed_by = !relay.empty() ? relay : nested && outer != c.speaker.name ? outer : "";
+      if (nested && outer == c.speaker.name) {
+        // "Jeffrey said he believed the slowdown was temporary": one statement, already claimed.
+        st->claims->pop_back();
+        k = cue.end - 1;
+        continue;
+      }
+      c.relayed_by = !relay.empty() ? relay : nested ? outer : "";
       k = cue.end - 1;
     }
   }

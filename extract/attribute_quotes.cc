@@ -26,7 +26,10 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
         if (!MatchCue(*st, c, &cue)) continue;
         if (cue.cls != CueClass::kSpeech && cue.cls != CueClass::kTell && cue.cls != CueClass::kBelief) return;
         int np_begin;
-        if (!SpeakerBefore(st, k, c, &speaker, &np_begin) || np_begin != k) return;
+        st->quote_frame = true;
+        const bool found = SpeakerBefore(st, k, c, &speaker, &np_begin);
+        st->quote_frame = false;
+        if (!found || np_begin != k) return;
         after = cue.end;
         break;
       }

@@ -38,6 +38,8 @@ struct AttributionSieve::State {
   int outer_begin = -1;
   int outer_end = -1;
   std::string outer_speaker;
+  // Set while reading the frame of a quote, where the attribution is certain.
+  bool quote_frame = false;
   const std::vector<Token>& t() const { return para.tokens; }
 };
 

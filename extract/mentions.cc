@@ -95,7 +95,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   *m = Mention();
   // Leading punctuation, conjunctions, determiners and -ly adverbs are not part of a name.
   while (b < e && (!t[b].IsWord() || vocab_.Is(t[b].lower, kDet) || vocab_.Is(t[b].lower, kConj) ||
-                   IsLyAdverb(t[b]))) {
+                   IsLyAdverb(t[b]) || (vocab_.Is(t[b].lower, kHon) && b + 1 < e && t[b + 1].capitalized))) {
     if (vocab_.Is(t[b].lower, kNeg)) return false;  // "Neither the US nor France commented"
     ++b;
   }
@@ -152,7 +152,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   while (i < e) {
     const Token& tok = t[i];
     if (!tok.IsWord()) break;
-    const uint8_t cls = vocab_.ClassOf(tok.lower);
+    const uint16_t cls = vocab_.ClassOf(tok.lower);
     if ((cls & (kPrep | kRel | kConj)) && tok.lower != "of" && tok.lower != "to" && i > b) break;
     if (cls & kNeg) return false;
     const int tl = TitleLength(p, i, e);
@@ -245,7 +245,8 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       ++i;
       continue;
     }
-    if (vocab_.source_nouns.count(tok.lower) || (i == e - 1 && name_b >= 0 && name_e == i && !(cls & kAdv))) {
+    if (vocab_.source_nouns.count(tok.lower) || (i == e - 1 && name_b >= 0 && name_e == i && !(cls & kAdv)) ||
+        (name_b < 0 && vocab_.org_words.count(tok.lower))) {
       // A source noun, or any common noun ending the phrase right after a
       // capitalised word: "Striking nurses", "Biden aides".
       head = i;
@@ -302,6 +303,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     m->document = known != vocab_.source_nouns.end() && !known->second;
     m->plural = h.size() > 2 && h.back() == 's' && h[h.size() - 2] != 's';
     m->type = m->document ? EntityType::kUnknown : EntityType::kGroup;
+    if (vocab_.org_words.count(h) && !vocab_.source_nouns.count(h)) m->type = EntityType::kOrganization;  // "the union"
     if (head == first || (role_b >= 0 && role_e > head)) {
       // "the spokesperson", "the official": a role word that may stand for a person named earlier.
       m->role_reference = TitleLength(p, head, head + 1) > 0;
@@ -326,7 +328,7 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
   const auto& t = p.tokens;
   // Skip a leading adverbial ending in a comma: "After the meeting, Netanyahu ...".
   for (int pass = 0; pass < 2 && begin < end; ++pass) {
-    const uint8_t cls = vocab_.ClassOf(t[begin].lower);
+    const uint16_t cls = vocab_.ClassOf(t[begin].lower);
     if (!(cls & (kPrep | kConj | kAdv)) && t[begin].IsWord() && !IsLyAdverb(t[begin])) break;
     int k = begin;
     while (k < end && k < begin + 16 && t[k].lower != ",") ++k;
@@ -343,7 +345,7 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
   while (k < end && k < begin + 14) {
     const Token& tok = t[k];
     if (!tok.IsWord() || tok.in_quote) break;
-    const uint8_t cls = vocab_.ClassOf(tok.lower);
+    const uint16_t cls = vocab_.ClassOf(tok.lower);
     if (!tok.capitalized && k > begin) {
       const bool np_word = (cls & kDet) || tok.lower == "of" || tok.lower == "to" || IsParticle(tok.lower) ||
                            vocab_.source_nouns.count(tok.lower) || vocab_.titles.count(tok.lower) ||

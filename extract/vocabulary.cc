@@ -119,16 +119,16 @@ Status Vocabulary::Load(const std::string& dir, Vocabulary* v) {
   if (!(s = Lexicon::Load("function_words", dir, &lex)).ok()) return s;
   static const std::pair<const char*, WordClass> kWordClasses[] = {
       {"det", kDet}, {"pron", kPron}, {"adv", kAdv}, {"neg", kNeg},
-      {"prep", kPrep}, {"time", kTime}, {"conj", kConj}, {"rel", kRel}};
+      {"prep", kPrep}, {"time", kTime}, {"conj", kConj}, {"rel", kRel}, {"hon", kHon}};
   for (const auto& e : lex.entries()) {
     bool known = false;
     for (const auto& [name, cls] : kWordClasses) {
       if (e.fields.size() == 1 && e.fields[0] == name) {
-        v->word_classes[Lower(e.key)] |= cls;
+        v->word_classes[Lower(e.key)] |= static_cast<uint16_t>(cls);
         known = true;
       }
     }
-    if (!known) return BadField("function_words", e.key, "want word|det|pron|adv|neg|prep|time|conj|rel");
+    if (!known) return BadField("function_words", e.key, "want word|det|pron|adv|neg|prep|time|conj|rel|hon");
   }
 
   if (!(s = Lexicon::Load("abbreviations", dir, &lex)).ok()) return s;

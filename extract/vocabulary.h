@@ -21,8 +21,8 @@ namespace claimgraph {
 enum class CueClass : uint8_t { kSpeech, kTell, kUrge, kObject, kObjQuote, kBelief, kEvidence, kNoun };
 
 // Word classes of function_words.txt, as bits.
-enum WordClass : uint8_t {
-  kDet = 1, kPron = 2, kAdv = 4, kNeg = 8, kPrep = 16, kTime = 32, kConj = 64, kRel = 128,
+enum WordClass : uint16_t {
+  kDet = 1, kPron = 2, kAdv = 4, kNeg = 8, kPrep = 16, kTime = 32, kConj = 64, kRel = 128, kHon = 256,
 };
 
 struct CueForm {
@@ -43,14 +43,14 @@ struct Vocabulary {
   std::unordered_map<std::string, std::string> demonyms;  // "russian" -> "Russia"
   std::unordered_set<std::string> org_words;
   std::unordered_map<std::string, bool> source_nouns;  // noun -> true for people, false for documents
-  std::unordered_map<std::string, uint8_t> word_classes;
+  std::unordered_map<std::string, uint16_t> word_classes;
   std::unordered_set<std::string> abbreviations;
 
   // Loads every lexicon (built-in, or from `dir` where a file of the same
   // name exists). Returns InvalidInput naming file and line for a bad entry.
   static Status Load(const std::string& dir, Vocabulary* vocab);
 
-  uint8_t ClassOf(const std::string& word) const {
+  uint16_t ClassOf(const std::string& word) const {
     auto it = word_classes.find(word);
     return it == word_classes.end() ? 0 : it->second;
   }
