@@ -2,6 +2,8 @@
 // coreference needs: the people named so far, the subject of the sentence
 // before, and the last speaker (for a quote that stands alone).
 #include "extract/attribute.h"
+
+#include <algorithm>
 #include "extract/attribute_state.h"
 
 #include "extract/segment.h"
@@ -445,6 +447,12 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     for (int x = j; x < se && x < j + 10; ++x) {
       if (t[x].kind == TokenKind::kQuoteOpen || t[x].lower == "," || t[x].lower == ";" || t[x].in_quote) break;
       if (t[x].lower == "that" && !t[x].capitalized) {
+        // "now that", "so that", "given that" open an adverbial, not the report.
+        const std::string& before = t[x - 1].lower;
+        if (x > j && (before == "now" || before == "so" || before == "given" || before == "except" ||
+                      before == "such" || before == "provided")) {
+          break;
+        }
         that_at = x;
         break;
       }
@@ -593,6 +601,31 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
   }
 }
 
+void AttributionSieve::SkipDateline(State* st) const {
+  // "OSLO - ...", "SALVADOR, Feb 26 - ...": a wire dateline opens the first
+  // sentence of a paragraph; it is neither speaker nor content.
+  auto& p = st->para;
+  if (p.sentences.empty()) return;
+  const auto& t = p.tokens;
+  const int end = std::min<int>(p.sentences[0].end, 8);
+  int k = 0;
+  bool caps = false;
+  while (k < end && (t[k].IsWord() || t[k].kind == TokenKind::kNumber || t[k].lower == ",")) {
+    if (t[k].IsWord() && t[k].end - t[k].begin > 1) {
+      bool all_upper = true;
+      for (uint32_t b = t[k].begin; b < t[k].end && all_upper; ++b) {
+        const char c = st->text[b];
+        all_upper = !(c >= 'a' && c <= 'z');
+      }
+      if (k == 0) caps = all_upper;
+    }
+    ++k;
+  }
+  if (!caps || k >= end || (t[k].lower != "-" && t[k].lower != "--")) return;
+  p.sentences[0].begin = k + 1;
+  for (int i = 0; i <= k; ++i) st->consumed[i] = true;
+}
+
 void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) const {
   State st;
   st.doc = &doc;
@@ -601,6 +634,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) cons
   for (const TextRange& range : doc.paragraphs) {
     SegmentParagraph(st.text, range, &vocab_.abbreviations, &st.para);
     st.consumed.assign(st.para.tokens.size(), false);
+    SkipDateline(&st);
     for (const Sentence& s : st.para.sentences) {
       ++st.sentence_index;
       const size_t first_claim = claims->size();

@@ -46,6 +46,7 @@ class AttributionSieve {
   struct Cue;
 
   void ScanMentions(State* st, int sb, int se) const;
+  void SkipDateline(State* st) const;
   void QuoteFirst(State* st, int sb, int se) const;
   void ColonQuote(State* st, int sb, int se) const;
   void CueFrames(State* st, int sb, int se) const;

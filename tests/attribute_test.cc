@@ -236,3 +236,21 @@ TEST_CASE("object cues take a short object; refusing to comment is no claim", "[
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a wire dateline is neither speaker nor content", "[attribute]") {
+  auto claims = ExtractText("OSLO - The fishing quota will be cut next year, the ministry said.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "The fishing quota will be cut next year");
+}
+
+TEST_CASE("'now that' is not the complementizer of the report", "[attribute]") {
+  auto claims = ExtractText("Berg said the plan would be a mistake now that the budget has collapsed.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "the plan would be a mistake now that the budget has collapsed");
+}
+
+}  // namespace
+}  // namespace claimgraph
