@@ -177,6 +177,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       role_e = i;
       name_b = name_e = -1;  // a name before a title was a modifier ("Biden adviser")
       head = -1;
+      org_forced = false;  // "Renaissance Capital energy analyst Adam Landes" names a person
       continue;
     }
     std::string canon;

@@ -15,9 +15,10 @@
 # name, so a second line scores the name and the mention together, to show
 # how many speaker misses are only a difference of form.
 set -euo pipefail
+bin=build/claimgraph
+[[ $# -gt 0 && $1 != --train ]] && bin=$1
+[[ -e $bin ]] && bin=$(realpath "$bin")
 cd "$(dirname "$0")/.."
-bin=${1:-build/claimgraph}
-[[ ${1:-} == --train ]] && bin=build/claimgraph
 train=0
 for a in "$@"; do [[ $a == --train ]] && train=1; done
 shared="$(cd .. && pwd)/shared"
