@@ -6,9 +6,33 @@
 # deterministic exports). Skips (77) without ../shared.
 #
 #   tests/e2e_exports.sh path/to/claimgraph
+#   tests/e2e_exports.sh path/to/claimgraph polnear-dev
+#
+# The second form ingests ../shared/corpus/polnear-dev/docs (84 articles,
+# ~15,000 edges) once and has check-exports judge the three formats (about
+# a minute, mostly rdflib reading the JSON-LD).
 set -euo pipefail
 bin=$1
 shared="$(cd "$(dirname "$0")/../.." && pwd)/shared"
+if [[ "${2:-seeds}" == polnear-dev ]]; then
+  docs="$shared/corpus/polnear-dev/docs"
+  checker="$shared/tools/check-exports"
+  if [[ ! -d "$docs" || ! -x "$checker" ]]; then
+    echo "SKIP: $shared (PolNeAR dev and check-exports) is absent"
+    exit 77
+  fi
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  "$bin" ingest --quiet --db "$tmp/db" "$docs"
+  mkdir -p "$tmp/out"
+  for format in graphml dot jsonld; do
+    "$bin" export --db "$tmp/db" --format "$format" -o "$tmp/out/out.$format"
+  done
+  "$bin" stats --db "$tmp/db" | head -2
+  status=0
+  "$checker" --quiet "$tmp/out" || status=$?
+  exit "$status"
+fi
 seeds="$shared/corpus/seeds"
 checker="$shared/tools/check-exports"
 if [[ ! -f "$seeds/docs.jsonl" || ! -x "$checker" ]]; then
