@@ -283,12 +283,16 @@ class RocksStore : public Store, private StoredGraphReader {
     db_options.IncreaseParallelism(2);
     db_options.max_background_jobs = 2;
     // Bulk ingest fills several memtables; cap their sum.
-    db_options.db_write_buffer_size = 128 << 20;
+    db_options.db_write_buffer_size = 96 << 20;
     if (read_only_) db_options.max_open_files = -1;  // required by secondaries
 
     rocksdb::BlockBasedTableOptions table;
     table.block_cache = rocksdb::NewLRUCache(32 << 20);
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    // Index and filter blocks live in the block cache, so their memory stays
+    // within it however large the store grows (flat RSS on long ingests).
+    table.cache_index_and_filter_blocks = true;
+    table.pin_l0_filter_and_index_blocks_in_cache = true;
     rocksdb::ColumnFamilyOptions cf_options;
     cf_options.compaction_style = rocksdb::kCompactionStyleLevel;
     cf_options.write_buffer_size = 64 << 20;
