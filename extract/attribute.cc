@@ -244,9 +244,10 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   while (ce > cb && t[ce - 1].kind == TokenKind::kPunct && !t[ce - 1].in_quote) --ce;
   if (ce <= cb) return;
   // One quote covering the whole content: direct speech.
-  for (const QuoteSpan& q : st->para.quotes) {
+  if (const QuoteSpan* found = QuoteOpeningAt(st->para, cb)) {
+    const QuoteSpan& q = *found;
     const int close = q.close < 0 ? static_cast<int>(t.size()) - 1 : q.close;
-    if (q.open == cb && (close == ce - 1 || (q.close < 0 && ce == static_cast<int>(t.size())))) {
+    if (close == ce - 1 || (q.close < 0 && ce == static_cast<int>(t.size()))) {
       std::string_view inner = st->text.substr(q.inner.begin, q.inner.end - q.inner.begin);
       TextRange span = q.inner;
       while (!inner.empty() && (inner.back() == ',' || inner.back() == ' ')) {

@@ -7,8 +7,9 @@ namespace claimgraph {
 
 void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
   const auto& t = st->t();
-  for (const QuoteSpan& q : st->para.quotes) {
-    if (q.open != sb || q.close < 0 || st->consumed[q.open]) continue;
+  if (const QuoteSpan* found = QuoteOpeningAt(st->para, sb)) {
+    const QuoteSpan& q = *found;
+    if (q.close < 0 || st->consumed[q.open]) return;
     int k = q.close + 1;
     if (k < se && t[k].lower == ",") ++k;
     if (k >= se) return;
@@ -44,8 +45,8 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
     int consume_end = after;
     // "Q1," he said, "Q2." - one quote interrupted by its attribution.
     if (after + 1 < se && t[after].lower == "," && t[after + 1].kind == TokenKind::kQuoteOpen) {
-      for (const QuoteSpan& q2 : st->para.quotes) {
-        if (q2.open != after + 1) continue;
+      if (const QuoteSpan* q2p = QuoteOpeningAt(st->para, after + 1)) {
+        const QuoteSpan& q2 = *q2p;
         text += " ";
         text.append(st->text.substr(q2.inner.begin, q2.inner.end - q2.inner.begin));
         span.end = q2.inner.end;
@@ -80,8 +81,9 @@ void AttributionSieve::ColonQuote(State* st, int sb, int se) const {
 void AttributionSieve::Continuation(State* st, int sb, int se) const {
   const auto& t = st->t();
   if (!st->has_last || st->paragraph_index - st->last_paragraph > 1) return;
-  for (const QuoteSpan& q : st->para.quotes) {
-    if (q.open != sb || st->consumed[sb]) continue;
+  if (const QuoteSpan* found = QuoteOpeningAt(st->para, sb)) {
+    const QuoteSpan& q = *found;
+    if (st->consumed[sb]) return;
     int end = q.close < 0 ? static_cast<int>(t.size()) : q.close + 1;
     while (end < se && t[end].kind == TokenKind::kPunct) ++end;
     if (end < se) return;  // more than the quote: not a continuation

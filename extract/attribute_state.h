@@ -3,6 +3,7 @@
 #ifndef CLAIMGRAPH_EXTRACT_ATTRIBUTE_STATE_H_
 #define CLAIMGRAPH_EXTRACT_ATTRIBUTE_STATE_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,15 @@
 #include "extract/segment.h"
 
 namespace claimgraph {
+
+// The quote that opens at token `open`, or null. Paragraph::quotes are in
+// token order, so this is a binary search: a one-line article may hold
+// hundreds of thousands of quotes, and a scan per sentence is quadratic.
+inline const QuoteSpan* QuoteOpeningAt(const Paragraph& para, int open) {
+  auto it = std::lower_bound(para.quotes.begin(), para.quotes.end(), open,
+                             [](const QuoteSpan& q, int o) { return q.open < o; });
+  return it != para.quotes.end() && it->open == open ? &*it : nullptr;
+}
 
 struct AttributionSieve::Cue {
   int begin = 0;
