@@ -100,7 +100,20 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     ++b;
   }
   while (e > b && !t[e - 1].IsWord()) --e;
-  if (b >= e) return false;
+  if (b >= e) {
+    // "Several said", "Many say": a quantifier standing alone is a group.
+    const int q = e - 1;
+    if (q >= 0 && e - 1 >= 0 && t[q].IsWord() && vocab_.Is(t[q].lower, kDet) && t[q].lower != "the" &&
+        t[q].lower != "a" && t[q].lower != "an" && t[q].lower != "this" && t[q].lower != "that") {
+      *m = Mention();
+      m->surface = TokenText(text, p, q, e);
+      m->name = m->surface;
+      m->type = EntityType::kGroup;
+      m->plural = true;
+      return true;
+    }
+    return false;
+  }
   if (e - b > 14) return false;
   // "against a policy report": a prepositional phrase is no subject.
   if (!t[b].capitalized && vocab_.Is(t[b].lower, kPrep)) return false;
