@@ -11,6 +11,12 @@
 namespace claimgraph {
 namespace {
 
+// A reported clause runs to the sentence end. Text without sentence ends
+// (hostile or scraped input) makes that unbounded, and every cue of the
+// sentence would copy and scan it: quadratic time and memory. The longest
+// on PolNeAR train and news-bench is 110 words.
+constexpr int kMaxContentTokens = 400;
+
 bool IsLy(const Token& t) {
   return !t.capitalized && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
 }
@@ -260,6 +266,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
       return;
     }
   }
+  ce = std::min(ce, cb + kMaxContentTokens);  // see kMaxContentTokens
   // The reported clause ends before a second verb phrase of the frame:
   // "said he makes $41,000 a year and questioned how ...".
   for (int i = cb + 1; i < ce; ++i) {
@@ -496,7 +503,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     // Reversed: "C, X said." - the content stands before the speaker.
     int rest = 0;
     bool rest_has_quote = false;
-    for (int x = cb; x < se; ++x) {
+    for (int x = cb; x < se && rest <= 6; ++x) {  // (past 6 words the answer is known)
       if (t[x].lower == "," && x > cb) break;  // "C," Anthony says, a job that ...
       rest += t[x].IsWord();
       rest_has_quote = rest_has_quote || t[x].kind == TokenKind::kQuoteOpen;
@@ -523,7 +530,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     const size_t before = st->claims->size();
     int ce = se;
     // Stop the content before a trailing ", according to X".
-    for (int x = cb; x + 1 < se; ++x) {
+    for (int x = cb; x + 1 < se && x < cb + kMaxContentTokens; ++x) {
       if (t[x].lower == "," && t[x + 1].lower == "according" && !t[x].in_quote) {
         ce = x;
         break;

@@ -447,7 +447,15 @@ bool StanceTagger::Rep::Antecedent(const Document& doc, size_t claim_begin, Chun
 }
 
 void StanceTagger::Rep::TagClaim(const Document& doc, Claim* claim) const {
-  const Reading r = Read(claim->text);
+  // Only the first 16 KB of a claim are read: a quote never closed can make
+  // a claim megabytes long, and tagging time grows faster than its length.
+  constexpr size_t kMaxClaimBytes = 16 << 10;
+  std::string_view text = claim->text;
+  if (text.size() > kMaxClaimBytes) {
+    const size_t cut = text.rfind(' ', kMaxClaimBytes);
+    text = text.substr(0, cut == std::string_view::npos ? kMaxClaimBytes : cut);
+  }
+  const Reading r = Read(text);
   std::vector<std::string> side;
   for (const std::string* s : {&claim->speaker.name, &claim->speaker.affiliation}) {
     for (const TopicToken& t : TokenizeForTopics(*s)) {
