@@ -4,6 +4,8 @@
 #include "extract/attribute.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 #include "extract/attribute_state.h"
 
 #include "extract/segment.h"
@@ -113,31 +115,57 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     if (j < sb) return false;
   }
   if (t[j].lower == "," || t[j].lower == "--") {
-    // "Zhang Jun, China's envoy, said": a name, then an appositive.
+    // "Zhang Jun, China's envoy, said", "China's chief negotiator, Liu Wen,
+    // said", "Brianne Stone, 29, of Huntsville, Ala., says": up to four
+    // segments between marks; the leftmost that names someone speaks, and a
+    // role-like segment gives the role.
     const std::string& mark = t[j].lower;
-    int c = j - 1;
-    while (c > sb && c > j - 30 && t[c].lower != mark && !t[c].in_quote && t[c].kind != TokenKind::kQuoteClose) --c;
-    if (c <= sb || t[c].lower != mark) return false;
-    int start = c - 1;
-    while (start > sb && t[start - 1].IsWord() && !t[start - 1].in_quote && c - start < 8 &&
-           !(vocab_.Is(t[start - 1].lower, kConj) && !t[start - 1].capitalized) && t[start - 1].lower != "that") {
-      --start;
+    std::vector<std::pair<int, int>> segments;  // [begin, end) token ranges, right to left
+    int end = j;
+    int total = 0;
+    while (segments.size() < 4) {
+      int c = end - 1;
+      while (c > sb && end - c < 14 && t[c].lower != mark && !t[c].in_quote && t[c].kind != TokenKind::kQuoteClose &&
+             !(t[c].lower == "that" && !t[c].capitalized)) {
+        --c;
+      }
+      total += end - c;
+      if (c > sb && t[c].lower == mark && total < 36) {
+        segments.emplace_back(c + 1, end);
+        end = c;
+        continue;
+      }
+      // The leftmost segment runs back to the clause start.
+      int start = end - 1;
+      while (start > sb && t[start - 1].IsWord() && !t[start - 1].in_quote && end - start < 8 &&
+             !(vocab_.Is(t[start - 1].lower, kConj) && !t[start - 1].capitalized) && t[start - 1].lower != "that") {
+        --start;
+      }
+      if (start < end) segments.emplace_back(start, end);
+      break;
     }
-    // Either part may hold the name: "Zhang Jun, China's envoy," or "China's
-    // chief negotiator, Liu Wen,"; the other part gives the role.
-    Mention first, second;
-    const bool first_ok = analyzer_.Analyze(st->text, st->para, start, c, &first);
-    const bool second_ok = analyzer_.Analyze(st->text, st->para, c + 1, j, &second);
+    if (segments.size() < 2) return false;
+    std::vector<Mention> parts(segments.size());
+    std::vector<bool> ok(segments.size());
+    for (size_t i = 0; i < segments.size(); ++i) {
+      ok[i] = analyzer_.Analyze(st->text, st->para, segments[i].first, segments[i].second, &parts[i]);
+    }
     auto named = [](const Mention& x) { return x.name_tokens > 0 || x.type == EntityType::kOrganization; };
-    Mention* name = first_ok && named(first) ? &first : second_ok && named(second) ? &second : nullptr;
-    if (name == nullptr) return false;
-    const Mention* other = name == &first ? (second_ok ? &second : nullptr) : (first_ok ? &first : nullptr);
-    if (other != nullptr && name->role.empty() && (!other->role.empty() || other->role_reference)) {
-      name->role = !other->role.empty() ? other->role : other->name;
-      if (name->affiliation.empty()) name->affiliation = other->affiliation;
+    int chosen = -1;
+    for (int i = static_cast<int>(segments.size()) - 1; i >= 0 && chosen < 0; --i) {
+      if (ok[i] && named(parts[i])) chosen = i;
     }
-    *m = *name;
-    *np_begin = start;
+    if (chosen < 0) return false;
+    Mention name = parts[chosen];
+    for (size_t i = 0; i < segments.size() && name.role.empty(); ++i) {
+      if (static_cast<int>(i) == chosen || !ok[i]) continue;
+      if (!parts[i].role.empty() || parts[i].role_reference) {
+        name.role = !parts[i].role.empty() ? parts[i].role : parts[i].name;
+        if (name.affiliation.empty()) name.affiliation = parts[i].affiliation;
+      }
+    }
+    *m = name;
+    *np_begin = segments[chosen].first;
     return true;
   }
   if (t[j].lower == "and" && j > sb) {
@@ -316,6 +344,31 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   st->outer_begin = cb;
   st->outer_end = ce;
   st->outer_speaker = st->claims->back().speaker.name;
+}
+
+void AttributionSieve::EmitAroundFrame(State* st, int b1, int e1, int b2, int e2, const Cue& cue,
+                                       Mention speaker) const {
+  const auto& t = st->t();
+  while (e2 > b2 && t[e2 - 1].kind == TokenKind::kPunct && !t[e2 - 1].in_quote) --e2;
+  for (int i = b1; i < e2; ++i) {
+    if (st->consumed[i]) return;
+  }
+  std::string text;
+  bool quoted = false;
+  for (int part = 0; part < 2; ++part) {
+    const int b = part == 0 ? b1 : b2, e = part == 0 ? e1 : e2;
+    for (int i = b; i < e; ++i) {
+      quoted = quoted || t[i].in_quote;
+      if (t[i].kind == TokenKind::kQuoteOpen || t[i].kind == TokenKind::kQuoteClose) continue;
+      if (!text.empty() && (i == b || t[i - 1].end < t[i].begin || t[i - 1].kind == TokenKind::kQuoteOpen)) {
+        text.push_back(' ');
+      }
+      text.append(st->text.substr(t[i].begin, t[i].end - t[i].begin));
+    }
+  }
+  Resolve(st, &speaker);
+  Emit(st, quoted ? ClaimKind::kPartial : ClaimKind::kIndirect, TextRange{t[b1].begin, t[e2 - 1].end},
+       std::move(text), cue, speaker, "", b1, e2);
 }
 
 void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
@@ -526,7 +579,16 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     }
     if (cue.cls == CueClass::kBelief && that_at < 0 && rest < 4) continue;
     // "X said, "Q"" reads on after a comma; "as Hamas concludes, as reported" does not.
-    if (cb == j + 1 && t[j].lower == "," && (cb >= se || t[cb].kind != TokenKind::kQuoteOpen)) continue;
+    if (cb == j + 1 && t[j].lower == "," && (cb >= se || t[cb].kind != TokenKind::kQuoteOpen)) {
+      // "For black voters, he said, their experience ...": the frame sits
+      // inside the content, which is both sides of it.
+      const int comma = ContentCommaBefore(*st, sb, np_begin);
+      if (!participle && comma > sb + 1 && cue.cls == CueClass::kSpeech && rest >= 3) {
+        EmitAroundFrame(st, sb, comma, cb, se, cue, speaker);
+        k = se;
+      }
+      continue;
+    }
     const size_t before = st->claims->size();
     int ce = se;
     // Stop the content before a trailing ", according to X".

@@ -63,6 +63,9 @@ class AttributionSieve {
   void Resolve(State* st, Mention* m) const;
   void Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue, Mention speaker,
             const std::string& addressee, int consume_begin, int consume_end) const;
+  // Emits [b1, e1) + [b2, e2) as one claim: the content around a frame
+  // standing inside it ("The plan, he said, was flawed").
+  void EmitAroundFrame(State* st, int b1, int e1, int b2, int e2, const Cue& cue, Mention speaker) const;
   // Emits content tokens [cb, ce) as a direct, partial or indirect claim.
   void EmitContent(State* st, int cb, int ce, const Cue& cue, Mention speaker, const std::string& addressee,
                    int consume_begin) const;

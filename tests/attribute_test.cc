@@ -254,3 +254,23 @@ TEST_CASE("'now that' is not the complementizer of the report", "[attribute]") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a frame inside the content: C1, X said, C2", "[attribute]") {
+  auto claims = ExtractText("For most farmers, the minister said, the new rules will bring higher costs.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "For most farmers the new rules will bring higher costs");
+  CHECK(claims[0].speaker.name == "minister");
+}
+
+TEST_CASE("name, age, place, region: the name speaks", "[attribute]") {
+  auto claims = ExtractText("Maria Olsen, 41, of Tromso, Norway, says the ferry fares are too high.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Maria Olsen");
+  CHECK(claims[0].text == "the ferry fares are too high");
+}
+
+}  // namespace
+}  // namespace claimgraph
