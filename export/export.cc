@@ -248,11 +248,33 @@ bool GraphView::ClaimPasses(const std::string& id) const {
   return !filtered_ || claims_.count(id) > 0;
 }
 
+namespace {
+uint64_t IdHash(std::string_view id) {  // FNV-1a, 64 bits
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+}  // namespace
+
+Status GraphView::LoadNodeHashes() {
+  hashes_loaded_ = true;
+  auto it = store_->NewNodeIterator();
+  for (; it->Valid(); it->Next()) node_hashes_.push_back(IdHash(it->node().id));
+  hashes_status_ = it->status();
+  std::sort(node_hashes_.begin(), node_hashes_.end());
+  return hashes_status_;
+}
+
 bool GraphView::Exists(const std::string& id) {
   if (id == last_exists_id_) return last_exists_;
-  Node n;
   last_exists_id_ = id;
-  last_exists_ = store_->GetNode(id, &n).ok();
+  if (!hashes_loaded_) LoadNodeHashes();
+  if (hashes_status_.ok()) {
+    last_exists_ = std::binary_search(node_hashes_.begin(), node_hashes_.end(), IdHash(id));
+  } else {  // the node pass failed: fall back to reading the node
+    Node n;
+    last_exists_ = store_->GetNode(id, &n).ok();
+  }
   return last_exists_;
 }
 

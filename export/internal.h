@@ -2,8 +2,9 @@
 // view of a store every writer reads through, property typing, IRIs, and the
 // per-format writers that export.cc dispatches to.
 //
-// Memory: without a filter a GraphView holds nothing but a one-entry cache,
-// so writers stream graphs of any size. With a filter it holds the ids of the
+// Memory: without a filter a GraphView holds 8 bytes per node (a hash of
+// its id, to check edge endpoints without a store read per edge), so writers
+// stream graphs of any size in little memory. With a filter it holds the ids of the
 // passing claims and of the nodes attached to them.
 //
 // Thread safety: a GraphView is used by one writer at a time.
@@ -17,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "export/export.h"
 #include "graph/model.h"
@@ -49,6 +51,14 @@ class GraphView {
  private:
   GraphView(Store* store, bool filtered) : store_(store), filtered_(filtered) {}
   bool Exists(const std::string& id);
+
+  // Unfiltered: the sorted 64-bit hashes of every node id, built on the
+  // first KeepEdge (one pass over the nodes, 8 bytes a node). A point read
+  // per edge endpoint cost 60% of a 2M-edge export.
+  Status LoadNodeHashes();
+  std::vector<uint64_t> node_hashes_;
+  bool hashes_loaded_ = false;
+  Status hashes_status_;
 
   Store* store_;
   bool filtered_;
