@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages claimgraph needs to build (and with --test, to
-# run its test suite), and nothing that is already there.
+# run its test suite; with --fuzz, to build the libFuzzer target), and nothing
+# that is already there.
 #
-#   bash scripts/install-deps.sh [--test]
+#   bash scripts/install-deps.sh [--test | --fuzz]
 #
 # Quiet and idempotent when everything is installed. Needs root (or sudo)
 # only when something is missing; otherwise it prints what to install and
@@ -22,9 +23,10 @@ case "${1:-}" in
           # them when neither is on PATH.
           if ! command -v node >/dev/null 2>&1; then want+=(nodejs); fi
           if ! command -v npm >/dev/null 2>&1; then want+=(npm); fi ;;
+  --fuzz) want+=(clang libclang-rt-14-dev) ;;  # scripts/fuzz.sh: clang's libFuzzer runtime
   "") ;;
-  -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "install-deps.sh: unknown option: $1 (use --test or nothing)" >&2; exit 1 ;;
+  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "install-deps.sh: unknown option: $1 (use --test, --fuzz or nothing)" >&2; exit 1 ;;
 esac
 
 missing=()
