@@ -4,6 +4,9 @@
 # absent). Ends with ctest's summary line.
 #
 #   bash scripts/test.sh            build dir: build/ (override with BUILD_DIR=...)
+#
+# CMAKE_ARGS (words split on spaces) go to cmake after the defaults, e.g.
+# the sanitizer job of .ci/run: CMAKE_ARGS="-DCLAIMGRAPH_SANITIZE=ON ...".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +14,8 @@ bash scripts/install-deps.sh --test
 
 build_dir=${BUILD_DIR:-build}
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMGRAPH_TESTS=ON >/dev/null
+# shellcheck disable=SC2086  # CMAKE_ARGS is a list of words
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMGRAPH_TESTS=ON ${CMAKE_ARGS:-} >/dev/null
 cmake --build "$build_dir" -j"$jobs"
 log="$build_dir/ctest.log"
 set +e
