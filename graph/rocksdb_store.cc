@@ -10,9 +10,11 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
+#include <thread>
 
 #include "graph/article_merge.h"
 #include "graph/pending_writes.h"
@@ -503,7 +505,11 @@ class RocksStore : public Store, private StoredGraphReader {
     std::string format, version;
     rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kMeta], "format", &format);
     if (s.IsNotFound()) {
-      if (read_only_) return Status::Usage(dir_ + " is not a claimgraph store (no schema version)");
+      // Every column family of a claimgraph store is there (the open named
+      // them all) but the version is not yet: a writer is creating the store,
+      // or was killed while it did. Nothing is stored yet; a reader sees an
+      // empty store and the next writer writes the version.
+      if (read_only_) return Status::OK();
       rocksdb::WriteBatch batch;
       batch.Put(handles_[kMeta], "format", kFormatName);
       batch.Put(handles_[kMeta], "schema_version", kSchemaVersion);
@@ -603,8 +609,31 @@ Status CheckStoreDirectory(const std::string& dir, const StoreOptions& options, 
 
 }  // namespace
 
+namespace {
+
+Status OpenRocksStoreOnce(const std::string& dir, const StoreOptions& options, std::unique_ptr<Store>* store);
+
+}  // namespace
+
 Status OpenRocksStore(const std::string& dir, const StoreOptions& options,
                       std::unique_ptr<Store>* store) {
+  Status s = OpenRocksStoreOnce(dir, options, store);
+  // A writer that has just created the store adds its column families and
+  // schema version one step at a time; a reader that opens in between sees a
+  // RocksDB database that is not (yet) a claimgraph store. It waits for the
+  // writer for up to two seconds before it says so.
+  for (int attempt = 0; options.read_only && !s.ok() && s.code() == Status::Code::kUsage &&
+                        s.message().find("not a claimgraph store") != std::string::npos && attempt < 40;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    s = OpenRocksStoreOnce(dir, options, store);
+  }
+  return s;
+}
+
+namespace {
+
+Status OpenRocksStoreOnce(const std::string& dir, const StoreOptions& options, std::unique_ptr<Store>* store) {
   bool exists = false;
   Status s = CheckStoreDirectory(dir, options, &exists);
   if (!s.ok()) return s;
@@ -632,5 +661,7 @@ Status OpenRocksStore(const std::string& dir, const StoreOptions& options,
   *store = std::move(rocks);
   return Status::OK();
 }
+
+}  // namespace
 
 }  // namespace claimgraph
