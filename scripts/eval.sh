@@ -38,13 +38,7 @@ FLOOR_DEV_ATTRIBUTED=0.34
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-"$py" -c '
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.strip():
-        d = json.loads(line)
-        print(d["doc"], d.get("date", ""))
-' "$shared/corpus/seeds/docs.jsonl" | while read -r doc date; do
+"$py" tests/seed_dates.py "$shared/corpus/seeds/docs.jsonl" | while read -r doc date; do
   "$bin" extract ${date:+--date "$date"} "$shared/corpus/seeds/$doc"
 done > "$tmp/seeds.jsonl"
 "$bin" extract "$shared/corpus/polnear-dev/docs" > "$tmp/dev.jsonl"

@@ -44,13 +44,7 @@ py=/usr/bin/python3
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$py" -c '
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.strip():
-        d = json.loads(line)
-        print(d["doc"], d.get("date", ""))
-' "$seeds/docs.jsonl" > "$tmp/dates"
+"$py" "$(dirname "$0")/seed_dates.py" "$seeds/docs.jsonl" > "$tmp/dates"
 
 ingest() {
   while read -r doc date; do

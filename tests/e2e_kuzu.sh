@@ -104,13 +104,7 @@ check examples-filtered "$tmp/examples.db" --since 2024-01-01 --kind direct
 
 if [[ -d "$shared/corpus/seeds" ]]; then
   # The seed articles carry their dates in docs.jsonl.
-  "$py" -c '
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.strip():
-        d = json.loads(line)
-        print(d["doc"], d.get("date", ""))
-' "$shared/corpus/seeds/docs.jsonl" | while read -r doc date; do
+  "$py" "$(dirname "$0")/seed_dates.py" "$shared/corpus/seeds/docs.jsonl" | while read -r doc date; do
     "$bin" ingest --quiet --db "$tmp/seeds.db" ${date:+--date "$date"} "$shared/corpus/seeds/$doc"
   done
   check seeds "$tmp/seeds.db"

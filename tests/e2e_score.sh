@@ -20,13 +20,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # doc name and date, one pair a line, from docs.jsonl.
-"$py" -c '
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.strip():
-        d = json.loads(line)
-        print(d["doc"], d.get("date", ""))
-' "$seeds/docs.jsonl" > "$tmp/dates"
+"$py" "$(dirname "$0")/seed_dates.py" "$seeds/docs.jsonl" > "$tmp/dates"
 
 while read -r doc date; do
   args=()

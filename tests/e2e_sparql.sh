@@ -128,13 +128,7 @@ PY
 "$bin" ingest --quiet --db "$tmp/examples.db" "$root/examples"
 check examples "$tmp/examples.db"
 if [[ -f "$shared/corpus/seeds/docs.jsonl" ]]; then
-  "$py" -c '
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.strip():
-        d = json.loads(line)
-        print(d["doc"], d.get("date", ""))
-' "$shared/corpus/seeds/docs.jsonl" | while read -r doc date; do
+  "$py" "$(dirname "$0")/seed_dates.py" "$shared/corpus/seeds/docs.jsonl" | while read -r doc date; do
     "$bin" ingest --quiet --db "$tmp/seeds.db" ${date:+--date "$date"} "$shared/corpus/seeds/$doc"
   done
   check seeds "$tmp/seeds.db"
