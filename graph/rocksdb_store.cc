@@ -591,7 +591,21 @@ Status CheckStoreDirectory(const std::string& dir, const StoreOptions& options, 
       rocksdb::Status s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &families);
       if (!s.ok()) return FromRocks(s, "cannot read store " + dir);
       bool has_meta = false;
-      for (const std::string& f : families) has_meta = has_meta || f == "meta";
+      bool only_ours = true;  // every family is one a claimgraph store has
+      for (const std::string& f : families) {
+        has_meta = has_meta || f == "meta";
+        only_ours = only_ours && std::find(std::begin(kCfNames), std::end(kCfNames), f) != std::end(kCfNames);
+      }
+      if (!has_meta && only_ours && !options.read_only) {
+        // An ingest killed while it created the store: RocksDB wrote CURRENT
+        // before our column families. A writer finishes the creation.
+        *exists = true;
+        return Status::OK();
+      }
+      if (!has_meta && only_ours) {
+        return Status::Usage(dir + " is not a claimgraph store yet (its creation was interrupted; "
+                             "run claimgraph ingest on it again)");
+      }
       if (!has_meta)
         return Status::Usage(dir + " is a RocksDB database but not a claimgraph store");
       *exists = true;
