@@ -14,7 +14,7 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-Status Lexicon::Parse(const std::string& name, std::string_view text, Lexicon* lexicon) {
+Status Lexicon::Parse(const std::string& file, std::string_view text, Lexicon* lexicon) {
   lexicon->entries_.clear();
   size_t line_no = 0;
   while (!text.empty()) {
@@ -25,6 +25,7 @@ Status Lexicon::Parse(const std::string& name, std::string_view text, Lexicon* l
     line = Trim(line);
     if (line.empty() || line.front() == '#') continue;
     LexiconEntry entry;
+    entry.line = line_no;
     size_t start = 0;
     bool first = true;
     for (;;) {
@@ -32,7 +33,7 @@ Status Lexicon::Parse(const std::string& name, std::string_view text, Lexicon* l
       std::string_view field = Trim(line.substr(start, bar == std::string_view::npos ? line.npos : bar - start));
       if (first) {
         if (field.empty()) {
-          return Status::InvalidInput(name + ".txt:" + std::to_string(line_no) + ": empty entry before '|'");
+          return Status::InvalidInput(file + ":" + std::to_string(line_no) + ": empty entry before '|'");
         }
         entry.key = std::string(field);
         first = false;
@@ -54,11 +55,11 @@ Status Lexicon::Load(const std::string& name, const std::string& dir, Lexicon* l
     if (in) {
       std::stringstream buffer;
       buffer << in.rdbuf();
-      return Parse(path.substr(0, path.size() - 4), buffer.str(), lexicon);
+      return Parse(path, buffer.str(), lexicon);
     }
   }
   for (size_t i = 0; i < kEmbeddedLexiconCount; ++i) {
-    if (name == kEmbeddedLexicons[i].name) return Parse(name, kEmbeddedLexicons[i].text, lexicon);
+    if (name == kEmbeddedLexicons[i].name) return Parse(name + ".txt", kEmbeddedLexicons[i].text, lexicon);
   }
   return Status::Internal("no built-in lexicon named " + name);
 }

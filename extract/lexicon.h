@@ -30,13 +30,15 @@ extern const size_t kEmbeddedLexiconCount;
 struct LexiconEntry {
   std::string key;
   std::vector<std::string> fields;
+  size_t line = 0;  // 1-based line in the file, for error messages
 };
 
 class Lexicon {
  public:
-  // Parses `text` (named `name` in errors). Returns InvalidInput naming
-  // "name.txt:line" for a malformed line.
-  static Status Parse(const std::string& name, std::string_view text, Lexicon* lexicon);
+  // Parses `text`; `file` is the file's name as errors show it ("cues.txt",
+  // "/home/me/topics.txt"). Returns InvalidInput naming "file:line" for a
+  // malformed line.
+  static Status Parse(const std::string& file, std::string_view text, Lexicon* lexicon);
 
   // Loads the built-in lexicon `name`, or `dir/name.txt` when dir is set and
   // that file exists.

@@ -335,37 +335,22 @@ bool TextMentionsTopic(std::string_view query, std::string_view text) {
 
 Status TopicCatalog::Parse(const std::string& path, std::string_view text, TopicCatalog* catalog) {
   catalog->topics_.clear();
-  // Lexicon::Parse names errors "<name>.txt:line"; topics files are named
-  // as given, so parse line by line here.
-  size_t line_no = 0;
-  while (!text.empty()) {
-    ++line_no;
-    const size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.empty() || line.front() == '#') continue;
+  Lexicon lexicon;
+  Status s = Lexicon::Parse(path, text, &lexicon);
+  if (!s.ok()) return s;
+  for (const LexiconEntry& entry : lexicon.entries()) {
+    const std::string where = path + ":" + std::to_string(entry.line) + ": ";
     CatalogTopic topic;
-    size_t start = 0;
-    for (;;) {
-      const size_t bar = line.find('|', start);
-      std::string_view field = line.substr(start, bar == std::string_view::npos ? line.npos : bar - start);
-      while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
-      while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
-      const std::string where = path + ":" + std::to_string(line_no) + ": ";
+    for (size_t i = 0; i <= entry.fields.size(); ++i) {
+      const std::string& field = i == 0 ? entry.key : entry.fields[i - 1];
       if (field.empty()) return Status::InvalidInput(where + "empty topic name or alias");
       std::vector<std::string> words = ContentNorms(field);
-      if (words.empty()) {
-        return Status::InvalidInput(where + "\"" + std::string(field) + "\" has no content words");
-      }
+      if (words.empty()) return Status::InvalidInput(where + "\"" + field + "\" has no content words");
       if (topic.name.empty()) {
-        topic.name = std::string(field);
+        topic.name = field;
         topic.key = NormalizeTopic(field);
       }
       topic.forms.push_back(std::move(words));
-      if (bar == std::string_view::npos) break;
-      start = bar + 1;
     }
     catalog->topics_.push_back(std::move(topic));
   }
