@@ -121,12 +121,9 @@ class ProgressBar {
   bool shown_ = false;
 };
 
-}  // namespace
-
-int RunExtract(const ExtractCommand& cmd) {
-  Status s = CheckDate(cmd.date);
-  if (!s.ok()) return ReportError(s);
-
+// The pipeline options that extract and ingest share.
+template <typename Command>
+PipelineOptions PipelineOptionsFor(const Command& cmd) {
   PipelineOptions options;
   options.paths = cmd.paths;
   options.default_date = cmd.date;
@@ -134,6 +131,16 @@ int RunExtract(const ExtractCommand& cmd) {
   options.topics_file = cmd.topics_file;
   options.strict = cmd.strict;
   options.threads = cmd.threads;
+  return options;
+}
+
+}  // namespace
+
+int RunExtract(const ExtractCommand& cmd) {
+  Status s = CheckDate(cmd.date);
+  if (!s.ok()) return ReportError(s);
+
+  PipelineOptions options = PipelineOptionsFor(cmd);
   LineWriter out;
   PipelineResult result = RunPipeline(options, [&out](ExtractedArticle&& article) {
     for (const Claim& claim : article.claims) out.Add(ClaimToJson(claim));
@@ -156,13 +163,7 @@ int RunIngest(const IngestCommand& cmd) {
   s = OpenRocksStore(cmd.db, store_options, &store);
   if (!s.ok()) return ReportError(s);
 
-  PipelineOptions options;
-  options.paths = cmd.paths;
-  options.default_date = cmd.date;
-  options.lexicon_dir = cmd.lexicon_dir;
-  options.topics_file = cmd.topics_file;
-  options.strict = cmd.strict;
-  options.threads = cmd.threads;
+  PipelineOptions options = PipelineOptionsFor(cmd);
   GraphBuilder builder(store.get());
   size_t added_articles = 0;
   std::unique_ptr<ProgressBar> progress;
