@@ -1,10 +1,12 @@
 #include "extract/stance.h"
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "extract/lexicon.h"
+#include "extract/strmap.h"
 
 namespace claimgraph {
 
@@ -34,8 +36,6 @@ std::string MatchKey(const std::string& norm) {
   return norm.size() > 3 && norm.back() == 'e' ? norm.substr(0, norm.size() - 1) : norm;
 }
 
-bool IsUpperInitial(const std::string& text) { return !text.empty() && text[0] >= 'A' && text[0] <= 'Z'; }
-
 bool ParseKind(const std::string& s, StanceKind* kind) {
   static const std::pair<const char*, StanceKind> kKinds[] = {
       {"support", StanceKind::kSupport}, {"oppose", StanceKind::kOppose},
@@ -50,15 +50,67 @@ bool ParseKind(const std::string& s, StanceKind* kind) {
   return false;
 }
 
-void SplitNorm(const std::string& norm, std::vector<std::string>* out) {
+template <typename String>
+void SplitNorm(std::string_view norm, std::vector<String>* out) {
   size_t start = 0;
   while (start < norm.size()) {
     size_t space = norm.find(' ', start);
-    if (space == std::string::npos) space = norm.size();
-    if (space > start) out->push_back(norm.substr(start, space - start));
+    if (space == std::string_view::npos) space = norm.size();
+    if (space > start) out->emplace_back(norm.substr(start, space - start));
     start = space + 1;
   }
 }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// What the tagger needs to know of a word (or punctuation mark), found once
+// per distinct lower-case form: the flags below, its normalised form and
+// the stance rules that start with it.
+enum WordFlag : uint32_t {
+  kGlueWord = 1u << 0,        // IsTopicGlueWord
+  kStopWord = 1u << 1,        // topic_stopwords.txt
+  kShellWord = 1u << 2,       // topic_stopwords.txt, "shell"
+  kObjectStartWord = 1u << 3, // kObjectStarts
+  kPointerWord = 1u << 4,     // kPointers
+  kDefiniteWord = 1u << 5,    // kDefinite
+  kFirstPersonWord = 1u << 6, // kFirstPerson
+  kCommaClauseWord = 1u << 7, // kCommaClauseStarts
+  kClauseStartWord = 1u << 8, // kClauseStarts
+  kCueVerbWord = 1u << 9,     // a one-word verb form of a cue
+  kPeopleWord = 1u << 10,     // a source noun for people
+  kCountryOrOrg = 1u << 11,   // a country or organisation alias
+  kTo = 1u << 12,             // "to"
+  kBe = 1u << 13,             // "be"
+  kOf = 1u << 14,             // "of"
+  kSentenceEnd = 1u << 15,    // "." "!" "?"
+  kClauseBreak = 1u << 16,    // ";" ":" "(" ")"
+  kComma = 1u << 17,          // ","
+  kIngTail = 1u << 18,        // longer than 5, ends in "ing"
+  kVerbTail = 1u << 19,       // longer than 4, ends in "ing" or "ed"
+  kEdTail = 1u << 20,         // longer than 4, ends in "ed"
+  kContentWord = 1u << 21,    // may be part of a noun phrase (see IsContent)
+  kFunctionWord = 1u << 22,   // glue, stop word or a closed-class word
+};
+
+struct WordInfo {
+  std::string lower;
+  std::string norm;                          // NormalizeTopicWord(lower); empty for punctuation
+  std::string key;                           // MatchKey(norm)
+  std::vector<std::string_view> norm_words;  // the words of `norm` (views into it)
+  const std::vector<size_t>* rules = nullptr;  // stance rules starting with `key`, longest first
+  uint32_t flags = 0;
+  bool Has(uint32_t f) const { return (flags & f) != 0; }
+};
+
+struct Tok {
+  size_t begin = 0, end = 0;  // byte offsets in the text read
+  bool word = false;
+  const WordInfo* w = nullptr;
+  const std::string& lower() const { return w->lower; }
+  bool Has(uint32_t f) const { return (w->flags & f) != 0; }
+};
 
 struct Match {
   size_t begin = 0, end = 0;  // token indices [begin, end)
@@ -68,7 +120,7 @@ struct Match {
 struct Chunk {
   size_t begin = 0, end = 0;  // token indices [begin, end)
   size_t clause = 0;
-  std::vector<std::string> norms;
+  std::vector<std::string_view> norms;  // views into WordInfo::norm
   std::string label;
   bool pointer = false;  // "it", "the measure": takes an earlier phrase's topic
   bool actor = false;    // a name or a group of people ("the US", "Israeli leaders")
@@ -76,20 +128,34 @@ struct Chunk {
 
 // A text read for stance: tokens, clauses, stance words, noun phrases.
 struct Reading {
-  std::vector<TopicToken> tokens;
-  std::vector<size_t> clause;         // clause index of each token
-  std::vector<size_t> sentence;       // sentence index of each token
-  std::vector<int> match_of;          // index into matches, or -1
-  std::vector<bool> verbish;          // a verb taking an object, or a cue
+  std::string_view text;
+  std::vector<Tok> tokens;
+  std::vector<size_t> clause;    // clause index of each token
+  std::vector<size_t> sentence;  // sentence index of each token
+  std::vector<int> match_of;     // index into matches, or -1
+  std::vector<char> verbish;     // a verb taking an object, or a cue
   std::vector<Match> matches;
   std::vector<Chunk> chunks;
 };
+
+// Per-thread memory of the words seen (bounded), and reading buffers that
+// keep their capacity from claim to claim.
+struct Scratch {
+  uint64_t owner = 0;  // StanceTagger::Rep::id the words were looked up for
+  StringMap<WordInfo> words, marks;
+  std::string lower;
+  Reading claim, context, small;
+};
+
+constexpr size_t kMaxCachedWords = 1 << 15;
+std::atomic<uint64_t> next_tagger_id{1};
 
 }  // namespace
 
 const char* PolarityName(int sign) { return sign > 0 ? "support" : sign < 0 ? "oppose" : "neutral"; }
 
 struct StanceTagger::Rep {
+  uint64_t id = 0;
   const Vocabulary* vocab = nullptr;
   std::vector<StanceRule> rules;
   std::unordered_map<std::string, std::vector<size_t>> by_first;  // longest first
@@ -97,46 +163,118 @@ struct StanceTagger::Rep {
   std::unordered_set<std::string> shells;
   TopicCatalog catalog;
 
-  Reading Read(std::string_view text) const;
+  const WordInfo* Info(Scratch* s, bool word, std::string_view lower) const;
+  void Tokenize(Scratch* s, std::string_view text, std::vector<Tok>* tokens) const;
+  void Read(Scratch* s, std::string_view text, Reading* r, bool matches_only = false) const;
   void FindMatches(Reading* r) const;
   void SplitClauses(Reading* r) const;
   void FindChunks(Reading* r) const;
   bool IsContent(const Reading& r, size_t i) const;
   int Polarity(const Reading& r, size_t clause, size_t pos, bool actor,
-               const std::vector<std::string>& side) const;
-  int ClausePolarity(const Reading& r, size_t clause, const std::vector<std::string>& side) const;
+               const std::vector<std::string_view>& side) const;
+  int ClausePolarity(const Reading& r, size_t clause, const std::vector<std::string_view>& side) const;
   int Negation(const Reading& r, size_t match) const;
-  bool IntentCounts(const Reading& r, size_t match, const std::vector<std::string>& side) const;
-  bool Antecedent(const Document& doc, size_t claim_begin, Chunk* out) const;
-  void TagClaim(const Document& doc, Claim* claim) const;
+  bool IntentCounts(const Reading& r, size_t match, const std::vector<std::string_view>& side) const;
+  bool Antecedent(Scratch* s, const Document& doc, size_t claim_begin, Chunk* out) const;
+  void TagClaim(Scratch* s, const Document& doc, Claim* claim) const;
 };
 
-Reading StanceTagger::Rep::Read(std::string_view text) const {
-  Reading r;
-  r.tokens = TokenizeForTopics(text);
-  FindMatches(&r);
-  SplitClauses(&r);
-  FindChunks(&r);
-  return r;
+const WordInfo* StanceTagger::Rep::Info(Scratch* s, bool word, std::string_view lower) const {
+  StringMap<WordInfo>& map = word ? s->words : s->marks;
+  auto it = map.find(lower);
+  if (it != map.end()) return &it->second;
+  WordInfo& w = map.emplace(std::string(lower), WordInfo()).first->second;
+  w.lower = std::string(lower);
+  if (word) {
+    w.norm = NormalizeTopicWord(lower);
+    w.key = MatchKey(w.norm);
+    SplitNorm(std::string_view(w.norm), &w.norm_words);
+    auto rules_it = by_first.find(w.key);
+    if (rules_it != by_first.end()) w.rules = &rules_it->second;
+  }
+  const std::string& l = w.lower;
+  uint32_t f = 0;
+  const bool glue = IsTopicGlueWord(l);
+  const bool stop = stopwords.count(l) > 0;
+  const uint16_t cls = vocab->ClassOf(l);
+  if (glue) f |= kGlueWord;
+  if (stop) f |= kStopWord;
+  if (shells.count(l)) f |= kShellWord;
+  if (kObjectStarts.count(l)) f |= kObjectStartWord;
+  if (kPointers.count(l)) f |= kPointerWord;
+  if (kDefinite.count(l)) f |= kDefiniteWord;
+  if (kFirstPerson.count(l)) f |= kFirstPersonWord;
+  if (kCommaClauseStarts.count(l)) f |= kCommaClauseWord;
+  if (kClauseStarts.count(l)) f |= kClauseStartWord;
+  auto cue = vocab->cues.find(l);
+  if (cue != vocab->cues.end()) {
+    for (const CueForm& form : cue->second) {
+      if (!form.noun && form.words.size() == 1) f |= kCueVerbWord;
+    }
+  }
+  auto source = vocab->source_nouns.find(l);
+  if (source != vocab->source_nouns.end() && source->second) f |= kPeopleWord;
+  if (vocab->countries.count(l) || vocab->organizations.count(l)) f |= kCountryOrOrg;
+  if (l == "to") f |= kTo;
+  if (l == "be") f |= kBe;
+  if (l == "of") f |= kOf;
+  if (l == "." || l == "!" || l == "?") f |= kSentenceEnd;
+  if (l == ";" || l == ":" || l == "(" || l == ")") f |= kClauseBreak;
+  if (l == ",") f |= kComma;
+  if (l.size() > 5 && EndsWith(l, "ing")) f |= kIngTail;
+  if (l.size() > 4 && (EndsWith(l, "ing") || EndsWith(l, "ed"))) f |= kVerbTail;
+  if (l.size() > 4 && EndsWith(l, "ed")) f |= kEdTail;
+  const bool digits =
+      std::all_of(l.begin(), l.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
+  if (!w.norm.empty() && !glue && !stop && !(cls & (kDet | kPron | kPrep | kConj | kRel | kNeg | kAdv | kTime)) &&
+      !digits) {
+    f |= kContentWord;
+  }
+  if (glue || stop || (cls & (kDet | kPron | kPrep | kConj | kRel | kNeg | kAdv)) != 0) f |= kFunctionWord;
+  w.flags = f;
+  return &w;
+}
+
+void StanceTagger::Rep::Tokenize(Scratch* s, std::string_view text, std::vector<Tok>* tokens) const {
+  struct Sink : TopicTokenSink {
+    const Rep* rep;
+    Scratch* s;
+    std::vector<Tok>* tokens;
+    void Add(size_t begin, size_t end, bool word, std::string_view lower) override {
+      tokens->push_back(Tok{begin, end, word, rep->Info(s, word, lower)});
+    }
+  } sink;
+  sink.rep = this;
+  sink.s = s;
+  sink.tokens = tokens;
+  tokens->clear();
+  ScanTopicTokens(text, &s->lower, &sink);
+}
+
+void StanceTagger::Rep::Read(Scratch* s, std::string_view text, Reading* r, bool matches_only) const {
+  r->text = text;
+  r->matches.clear();
+  r->chunks.clear();
+  Tokenize(s, text, &r->tokens);
+  FindMatches(r);
+  if (matches_only) return;
+  SplitClauses(r);
+  FindChunks(r);
 }
 
 void StanceTagger::Rep::FindMatches(Reading* r) const {
   const auto& t = r->tokens;
   r->match_of.assign(t.size(), -1);
   for (size_t i = 0; i < t.size(); ++i) {
-    if (!t[i].word) continue;
-    auto it = by_first.find(MatchKey(t[i].norm));
-    if (it == by_first.end()) continue;
-    for (size_t rule_index : it->second) {
+    if (!t[i].word || t[i].w->rules == nullptr) continue;
+    for (size_t rule_index : *t[i].w->rules) {
       const std::vector<std::string>& words = rules[rule_index].words;
       size_t k = 0;
-      while (k < words.size() && i + k < t.size() && t[i + k].word && MatchKey(t[i + k].norm) == words[k]) ++k;
+      while (k < words.size() && i + k < t.size() && t[i + k].word && t[i + k].w->key == words[k]) ++k;
       if (k < words.size()) continue;
       // "a proposed zone": a participle after a determiner describes, it
       // takes no stance.
-      const std::string& w = t[i].lower;
-      if (words.size() == 1 && i > 0 && t[i - 1].word && kObjectStarts.count(t[i - 1].lower) && w.size() > 4 &&
-          w.compare(w.size() - 2, 2, "ed") == 0) {
+      if (words.size() == 1 && i > 0 && t[i - 1].word && t[i - 1].Has(kObjectStartWord) && t[i].Has(kEdTail)) {
         break;
       }
       Match m{i, i + words.size(), rules[rule_index].kind};
@@ -150,29 +288,27 @@ void StanceTagger::Rep::FindMatches(Reading* r) const {
 
 void StanceTagger::Rep::SplitClauses(Reading* r) const {
   const auto& t = r->tokens;
-  r->clause.assign(t.size(), 0);
-  r->sentence.assign(t.size(), 0);
+  r->clause.resize(t.size());
+  r->sentence.resize(t.size());
   size_t clause = 0, sentence = 0;
   bool open = false;  // the current clause holds a word
   for (size_t i = 0; i < t.size(); ++i) {
-    const std::string& w = t[i].lower;
-    if (t[i].word && open && kClauseStarts.count(w)) ++clause, open = false;
+    if (t[i].word && open && t[i].Has(kClauseStartWord)) ++clause, open = false;
     r->clause[i] = clause;
     r->sentence[i] = sentence;
     if (t[i].word) {
       open = true;
       continue;
     }
-    if (w == "." || w == "!" || w == "?") {
+    if (t[i].Has(kSentenceEnd)) {
       ++sentence;
       if (open) ++clause;
       open = false;
-    } else if (w == ";" || w == ":" || w == "(" || w == ")") {
+    } else if (t[i].Has(kClauseBreak)) {
       if (open) ++clause;
       open = false;
-    } else if (w == "," && i + 1 < t.size() && t[i + 1].word &&
-               (kCommaClauseStarts.count(t[i + 1].lower) ||
-                (t[i + 1].lower.size() > 5 && t[i + 1].lower.compare(t[i + 1].lower.size() - 3, 3, "ing") == 0))) {
+    } else if (t[i].Has(kComma) && i + 1 < t.size() && t[i + 1].word &&
+               t[i + 1].Has(kCommaClauseWord | kIngTail)) {
       if (open) ++clause;
       open = false;
     }
@@ -180,69 +316,56 @@ void StanceTagger::Rep::SplitClauses(Reading* r) const {
 }
 
 bool StanceTagger::Rep::IsContent(const Reading& r, size_t i) const {
-  const TopicToken& tok = r.tokens[i];
-  if (!tok.word || tok.norm.empty() || r.match_of[i] >= 0 || r.verbish[i]) return false;
-  if (IsTopicGlueWord(tok.lower) || stopwords.count(tok.lower)) return false;
-  if (vocab->ClassOf(tok.lower) & (kDet | kPron | kPrep | kConj | kRel | kNeg | kAdv | kTime)) return false;
-  if (std::all_of(tok.lower.begin(), tok.lower.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; })) {
-    return false;
-  }
-  return true;
+  const Tok& tok = r.tokens[i];
+  return tok.word && tok.Has(kContentWord) && r.match_of[i] < 0 && !r.verbish[i];
 }
 
 void StanceTagger::Rep::FindChunks(Reading* r) const {
   const auto& t = r->tokens;
+  const size_t n = t.size();
   // Verbs: a word right before an object ("sponsored a resolution", unless
   // itself after a determiner), and the reporting cues ("said", "told").
-  r->verbish.assign(t.size(), false);
-  for (size_t i = 0; i < t.size(); ++i) {
+  r->verbish.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
     if (!t[i].word) continue;
-    const bool after_det = i > 0 && t[i - 1].word && kObjectStarts.count(t[i - 1].lower);
-    const bool before_object = i + 1 < t.size() && t[i + 1].word && kObjectStarts.count(t[i + 1].lower);
-    bool cue = false;
-    auto it = vocab->cues.find(t[i].lower);
-    if (it != vocab->cues.end()) {
-      for (const CueForm& form : it->second) cue = cue || (!form.noun && form.words.size() == 1);
-    }
+    const bool after_det = i > 0 && t[i - 1].word && t[i - 1].Has(kObjectStartWord);
+    const bool before_object = i + 1 < n && t[i + 1].word && t[i + 1].Has(kObjectStartWord);
+    const bool cue = t[i].Has(kCueVerbWord);
     // "attempting to block": an inflected verb before "to".
-    const bool before_to = i + 1 < t.size() && t[i + 1].lower == "to" && t[i].lower.size() > 4 &&
-                           (t[i].lower.compare(t[i].lower.size() - 3, 3, "ing") == 0 ||
-                            t[i].lower.compare(t[i].lower.size() - 2, 2, "ed") == 0);
-    const bool function_word = IsTopicGlueWord(t[i].lower) || stopwords.count(t[i].lower) ||
-                               (vocab->ClassOf(t[i].lower) & (kDet | kPron | kPrep | kConj | kRel | kNeg | kAdv)) != 0;
-    r->verbish[i] = !after_det && !function_word && (before_object || cue || before_to) &&
-                    !kPointers.count(t[i].lower);
+    const bool before_to = i + 1 < n && t[i + 1].Has(kTo) && t[i].Has(kVerbTail);
+    const bool function_word = t[i].Has(kFunctionWord);
+    r->verbish[i] = !after_det && !function_word && (before_object || cue || before_to) && !t[i].Has(kPointerWord);
   }
-  const size_t first_word = [&] {
-    for (size_t i = 0; i < t.size(); ++i) {
-      if (t[i].word) return i;
+  size_t first_word = n;
+  for (size_t i = 0; i < n; ++i) {
+    if (t[i].word) {
+      first_word = i;
+      break;
     }
-    return t.size();
-  }();
-  for (size_t i = 0; i < t.size();) {
+  }
+  for (size_t i = 0; i < n;) {
     // Pointers: "it", "this", "the measure" at the start or right after a
     // stance word (determiners, negators and glue words may sit between).
-    if (t[i].word && (kPointers.count(t[i].lower) || kDefinite.count(t[i].lower))) {
+    if (t[i].word && t[i].Has(kPointerWord | kDefiniteWord)) {
       size_t head = i;
-      if (kDefinite.count(t[i].lower) && i + 1 < t.size() && t[i + 1].word && shells.count(t[i + 1].lower) &&
-          !(i + 2 < t.size() && IsContent(*r, i + 2))) {
+      if (t[i].Has(kDefiniteWord) && i + 1 < n && t[i + 1].word && t[i + 1].Has(kShellWord) &&
+          !(i + 2 < n && IsContent(*r, i + 2))) {
         head = i + 1;
-      } else if (!kPointers.count(t[i].lower) || (i + 1 < t.size() && IsContent(*r, i + 1))) {
-        head = t.size();  // "this week": a determiner, not a pointer
+      } else if (!t[i].Has(kPointerWord) || (i + 1 < n && IsContent(*r, i + 1))) {
+        head = n;  // "this week": a determiner, not a pointer
       }
-      if (head < t.size()) {
+      if (head < n) {
         size_t k = i;
-        while (k > 0 && t[k - 1].word && r->match_of[k - 1] < 0 && IsTopicGlueWord(t[k - 1].lower)) --k;
+        while (k > 0 && t[k - 1].word && r->match_of[k - 1] < 0 && t[k - 1].Has(kGlueWord)) --k;
         const bool after_stance = k > 0 && r->match_of[k - 1] >= 0;
         if (i == first_word || after_stance) {
-          Chunk c;
+          Chunk& c = r->chunks.emplace_back();
           c.begin = i;
           c.end = head + 1;
           c.clause = r->clause[i];
           c.pointer = true;
           // A shell noun stands for itself when nothing earlier fits.
-          if (head > i) SplitNorm(t[head].norm, &c.norms);
-          r->chunks.push_back(c);
+          if (head > i) c.norms = t[head].w->norm_words;
           i = head + 1;
           continue;
         }
@@ -257,16 +380,17 @@ void StanceTagger::Rep::FindChunks(Reading* r) const {
     c.clause = r->clause[i];
     size_t j = i;
     for (;;) {
-      while (j < t.size() && r->clause[j] == c.clause && IsContent(*r, j) && c.norms.size() < kMaxPhraseWords) {
-        SplitNorm(t[j].norm, &c.norms);
+      while (j < n && r->clause[j] == c.clause && IsContent(*r, j) && c.norms.size() < kMaxPhraseWords) {
+        const auto& words = t[j].w->norm_words;
+        c.norms.insert(c.norms.end(), words.begin(), words.end());
         ++j;
       }
       // "establishment of an independent Palestinian state": one phrase.
       size_t k = j;
-      if (k < t.size() && t[k].word && t[k].lower == "of") {
+      if (k < n && t[k].word && t[k].Has(kOf)) {
         ++k;
-        while (k < t.size() && t[k].word && kObjectStarts.count(t[k].lower)) ++k;
-        if (k < t.size() && r->clause[k] == c.clause && IsContent(*r, k) && c.norms.size() < kMaxPhraseWords) {
+        while (k < n && t[k].word && t[k].Has(kObjectStartWord)) ++k;
+        if (k < n && r->clause[k] == c.clause && IsContent(*r, k) && c.norms.size() < kMaxPhraseWords) {
           j = k;
           continue;
         }
@@ -276,23 +400,21 @@ void StanceTagger::Rep::FindChunks(Reading* r) const {
     c.end = j;
     bool names = true, people = false, head = true;  // head: before any "of"
     for (size_t k = c.begin; k < c.end; ++k) {
-      if (t[k].lower == "of") head = false;
-      if (!t[k].word || IsTopicGlueWord(t[k].lower)) continue;
-      names = names && IsUpperInitial(t[k].text);
-      auto s = vocab->source_nouns.find(t[k].lower);
-      people = people || (head && s != vocab->source_nouns.end() && s->second);
+      if (t[k].Has(kOf)) head = false;
+      if (!t[k].word || t[k].Has(kGlueWord)) continue;
+      const char first = r->text[t[k].begin];
+      names = names && first >= 'A' && first <= 'Z';
+      people = people || (head && t[k].Has(kPeopleWord));
     }
     // A capital at the start of a sentence shows no name unless the word is
     // a known country or organisation ("Sanctions would be ...").
     size_t before = c.begin;
-    while (before > 0 && !t[before - 1].word && t[before - 1].lower != "." && t[before - 1].lower != "!" &&
-           t[before - 1].lower != "?" && t[before - 1].lower != ",") {
+    while (before > 0 && !t[before - 1].word && !t[before - 1].Has(kSentenceEnd | kComma)) {
       --before;  // quotes and brackets
     }
     const bool sentence_start = before == 0 || c.begin == first_word ||
-                                (t[before - 1].lower != "," && !t[before - 1].word);
-    if (names && sentence_start && c.end - c.begin == 1 && !vocab->countries.count(t[c.begin].lower) &&
-        !vocab->organizations.count(t[c.begin].lower)) {
+                                (!t[before - 1].Has(kComma) && !t[before - 1].word);
+    if (names && sentence_start && c.end - c.begin == 1 && !t[c.begin].Has(kCountryOrOrg)) {
       names = false;
     }
     c.actor = names || people;
@@ -323,15 +445,13 @@ int StanceTagger::Rep::Negation(const Reading& r, size_t match) const {
 }
 
 bool StanceTagger::Rep::IntentCounts(const Reading& r, size_t match,
-                                     const std::vector<std::string>& side) const {
+                                     const std::vector<std::string_view>& side) const {
   const Match& m = r.matches[match];
   for (size_t i = m.begin; i-- > 0 && r.clause[i] == r.clause[m.begin];) {
-    const TopicToken& tok = r.tokens[i];
+    const Tok& tok = r.tokens[i];
     if (!tok.word) continue;
-    if (kFirstPerson.count(tok.lower)) return true;
-    std::vector<std::string> words;
-    SplitNorm(tok.norm, &words);
-    for (const std::string& w : words) {
+    if (tok.Has(kFirstPersonWord)) return true;
+    for (std::string_view w : tok.w->norm_words) {
       if (std::find(side.begin(), side.end(), w) != side.end()) return true;
     }
   }
@@ -339,7 +459,7 @@ bool StanceTagger::Rep::IntentCounts(const Reading& r, size_t match,
 }
 
 int StanceTagger::Rep::Polarity(const Reading& r, size_t clause, size_t pos, bool actor,
-                                const std::vector<std::string>& side) const {
+                                const std::vector<std::string_view>& side) const {
   const auto stance_of = [&](size_t m) -> int {
     switch (r.matches[m].kind) {
       case StanceKind::kSupport:
@@ -355,11 +475,11 @@ int StanceTagger::Rep::Polarity(const Reading& r, size_t clause, size_t pos, boo
   // A verb between a stance word and the phrase ends the word's reach,
   // except the verb right after it ("must involve", "will do").
   const auto verb_between = [&](size_t from, size_t to) {
-    if (from < r.tokens.size() && (r.tokens[from].lower == "to" || r.tokens[from].lower == "be")) ++from;
+    if (from < r.tokens.size() && r.tokens[from].Has(kTo | kBe)) ++from;
     if (from < to && from < r.verbish.size() && r.verbish[from]) ++from;
     for (size_t i = from; i < to && i < r.verbish.size(); ++i) {
       // "urged X to implement a pause": an infinitive carries the stance on.
-      if (r.verbish[i] && r.match_of[i] < 0 && !(i > 0 && r.tokens[i - 1].lower == "to")) return true;
+      if (r.verbish[i] && r.match_of[i] < 0 && !(i > 0 && r.tokens[i - 1].Has(kTo))) return true;
     }
     return false;
   };
@@ -392,7 +512,7 @@ int StanceTagger::Rep::Polarity(const Reading& r, size_t clause, size_t pos, boo
     const Match& match = r.matches[m];
     if (r.clause[match.begin] != clause || match.begin < pos) continue;
     // A preposition ("without", "against") governs only what follows it.
-    if (IsTopicGlueWord(r.tokens[match.begin].lower)) continue;
+    if (r.tokens[match.begin].Has(kGlueWord)) continue;
     const int s = stance_of(m);
     if (s != 0) return verb_between(pos, match.begin) ? 0 : s * Negation(r, m);
   }
@@ -400,7 +520,7 @@ int StanceTagger::Rep::Polarity(const Reading& r, size_t clause, size_t pos, boo
 }
 
 int StanceTagger::Rep::ClausePolarity(const Reading& r, size_t clause,
-                                      const std::vector<std::string>& side) const {
+                                      const std::vector<std::string_view>& side) const {
   size_t end = 0;
   for (size_t i = 0; i < r.tokens.size(); ++i) {
     if (r.clause[i] == clause) end = i + 1;
@@ -408,20 +528,21 @@ int StanceTagger::Rep::ClausePolarity(const Reading& r, size_t clause,
   return Polarity(r, clause, end, false, side);
 }
 
-bool StanceTagger::Rep::Antecedent(const Document& doc, size_t claim_begin, Chunk* out) const {
+bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim_begin, Chunk* out) const {
   claim_begin = std::min(claim_begin, doc.text.size());
   size_t from = claim_begin > kContextBytes ? claim_begin - kContextBytes : 0;
   while (from > 0 && from < claim_begin && doc.text[from] != ' ' && doc.text[from] != '\n') ++from;
   const std::string_view context = std::string_view(doc.text).substr(from, claim_begin - from);
-  Reading r = Read(context);
+  Reading& r = s->context;
+  Read(s, context, &r);
   if (r.tokens.empty()) return false;
   // Sentences from the nearest back; in each, the first phrase after its
   // first verb or stance word.
   const size_t last = r.sentence.back();
-  for (size_t s = last + 1; s-- > 0 && last - s < kContextSentences;) {
+  for (size_t sen = last + 1; sen-- > 0 && last - sen < kContextSentences;) {
     size_t verb = r.tokens.size();
     for (size_t i = 0; i < r.tokens.size(); ++i) {
-      if (r.sentence[i] == s && (r.verbish[i] || r.match_of[i] >= 0)) {
+      if (r.sentence[i] == sen && (r.verbish[i] || r.match_of[i] >= 0)) {
         verb = i;
         break;
       }
@@ -429,14 +550,14 @@ bool StanceTagger::Rep::Antecedent(const Document& doc, size_t claim_begin, Chun
     if (verb == r.tokens.size()) continue;
     size_t next = verb + 1;
     while (next < r.tokens.size() && r.match_of[next] >= 0) ++next;
-    if (next < r.tokens.size() && kPointers.count(r.tokens[next].lower) &&
+    if (next < r.tokens.size() && r.tokens[next].Has(kPointerWord) &&
         !(next + 1 < r.tokens.size() && IsContent(r, next + 1))) {
       continue;  // "described it as ...": look further back
     }
     for (const Chunk& c : r.chunks) {
-      if (r.sentence[c.begin] != s || c.begin <= verb || c.actor) continue;
-      const bool shell = c.norms.size() == 1 && c.begin > 0 && kDefinite.count(r.tokens[c.begin - 1].lower) &&
-                         shells.count(r.tokens[c.begin].lower);
+      if (r.sentence[c.begin] != sen || c.begin <= verb || c.actor) continue;
+      const bool shell = c.norms.size() == 1 && c.begin > 0 && r.tokens[c.begin - 1].Has(kDefiniteWord) &&
+                         r.tokens[c.begin].Has(kShellWord);
       if (c.pointer || shell) break;  // points further back
       *out = c;
       out->label = std::string(context.substr(r.tokens[c.begin].begin, r.tokens[c.end - 1].end - r.tokens[c.begin].begin));
@@ -446,7 +567,7 @@ bool StanceTagger::Rep::Antecedent(const Document& doc, size_t claim_begin, Chun
   return false;
 }
 
-void StanceTagger::Rep::TagClaim(const Document& doc, Claim* claim) const {
+void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) const {
   // Only the first 16 KB of a claim are read: a quote never closed can make
   // a claim megabytes long, and tagging time grows faster than its length.
   constexpr size_t kMaxClaimBytes = 16 << 10;
@@ -455,19 +576,21 @@ void StanceTagger::Rep::TagClaim(const Document& doc, Claim* claim) const {
     const size_t cut = text.rfind(' ', kMaxClaimBytes);
     text = text.substr(0, cut == std::string_view::npos ? kMaxClaimBytes : cut);
   }
-  const Reading r = Read(text);
-  std::vector<std::string> side;
-  for (const std::string* s : {&claim->speaker.name, &claim->speaker.affiliation}) {
-    for (const TopicToken& t : TokenizeForTopics(*s)) {
-      if (t.word) SplitNorm(t.norm, &side);
+  Reading& r = s->claim;
+  Read(s, text, &r);
+  std::vector<std::string_view> side;
+  for (const std::string* name : {&claim->speaker.name, &claim->speaker.affiliation}) {
+    Tokenize(s, *name, &s->small.tokens);
+    for (const Tok& t : s->small.tokens) {
+      if (t.word) side.insert(side.end(), t.w->norm_words.begin(), t.w->norm_words.end());
     }
   }
   // The polarity of a clause without stance words: the cue's ("urged",
   // "criticized"), else the claim's first clause with a stance.
   int fallback = 0;
   if (!claim->cue.empty()) {
-    Reading cue = Read(claim->cue);
-    for (const Match& m : cue.matches) {
+    Read(s, claim->cue, &s->small, /*matches_only=*/true);
+    for (const Match& m : s->small.matches) {
       if (m.kind == StanceKind::kSupport) fallback = 1;
       if (m.kind == StanceKind::kOppose) fallback = -1;
       if (fallback != 0) break;
@@ -488,11 +611,17 @@ void StanceTagger::Rep::TagClaim(const Document& doc, Claim* claim) const {
     }
     topics.push_back(Topic{std::move(name), std::move(label), PolarityName(sign)});
   };
-  const auto join = [](const std::vector<std::string>& words) {
+  const auto join = [](const std::vector<std::string_view>& words) {
     std::string s;
-    for (const std::string& w : words) s += (s.empty() ? "" : " ") + w;
+    for (std::string_view w : words) {
+      if (!s.empty()) s.push_back(' ');
+      s.append(w);
+    }
     return s;
   };
+  // The antecedent of a pointer depends only on where the claim starts.
+  int antecedent_state = -1;  // -1: not looked up; 0: none; 1: found
+  Chunk antecedent;
   std::vector<std::string> content;  // normalised content words, for the catalog
   std::vector<int> content_sign;     // the polarity of the phrase each comes from
   for (const Chunk& c : r.chunks) {
@@ -505,12 +634,12 @@ void StanceTagger::Rep::TagClaim(const Document& doc, Claim* claim) const {
       }
       if (!clause_has_stance) sign = fallback;
     }
-    std::vector<std::string> norms = c.norms;
+    const std::vector<std::string_view>* norms = &c.norms;
     std::string label;
     if (c.pointer) {
-      Chunk antecedent;
-      if (Antecedent(doc, claim->span.begin, &antecedent)) {
-        norms = antecedent.norms;
+      if (antecedent_state < 0) antecedent_state = Antecedent(s, doc, claim->span.begin, &antecedent) ? 1 : 0;
+      if (antecedent_state > 0) {
+        norms = &antecedent.norms;
         label = antecedent.label;
       } else if (!c.norms.empty()) {
         label = claim->text.substr(r.tokens[c.end - 1].begin, r.tokens[c.end - 1].end - r.tokens[c.end - 1].begin);
@@ -520,9 +649,11 @@ void StanceTagger::Rep::TagClaim(const Document& doc, Claim* claim) const {
     } else {
       label = claim->text.substr(r.tokens[c.begin].begin, r.tokens[c.end - 1].end - r.tokens[c.begin].begin);
     }
-    add(join(norms), label, sign);
-    content.insert(content.end(), norms.begin(), norms.end());
-    content_sign.insert(content_sign.end(), norms.size(), sign);
+    add(join(*norms), label, sign);
+    if (!catalog.empty()) {
+      content.insert(content.end(), norms->begin(), norms->end());
+      content_sign.insert(content_sign.end(), norms->size(), sign);
+    }
   }
   if (!catalog.empty()) {
     std::vector<std::pair<size_t, size_t>> hits;
@@ -542,6 +673,7 @@ const std::vector<StanceRule>& StanceTagger::rules() const { return rep_->rules;
 Status StanceTagger::Create(const Vocabulary& vocab, const std::string& lexicon_dir,
                             const std::string& topics_file, std::unique_ptr<StanceTagger>* tagger) {
   auto rep = std::make_unique<Rep>();
+  rep->id = next_tagger_id.fetch_add(1);
   rep->vocab = &vocab;
   Lexicon lex;
   Status s = Lexicon::Load("stance", lexicon_dir, &lex);
@@ -588,7 +720,17 @@ Status StanceTagger::Create(const Vocabulary& vocab, const std::string& lexicon_
 }
 
 void StanceTagger::Tag(const Document& doc, std::vector<Claim>* claims, size_t first) const {
-  for (size_t i = first; i < claims->size(); ++i) rep_->TagClaim(doc, &(*claims)[i]);
+  if (first >= claims->size()) return;
+  // The words looked up are kept per thread from document to document (a
+  // pure memo of the lexicons: it never changes a result), and forgotten
+  // when they grow past a bound or another tagger runs on the thread.
+  thread_local Scratch scratch;
+  if (scratch.owner != rep_->id || scratch.words.size() > kMaxCachedWords) {
+    scratch.words.clear();
+    scratch.marks.clear();
+    scratch.owner = rep_->id;
+  }
+  for (size_t i = first; i < claims->size(); ++i) rep_->TagClaim(&scratch, doc, &(*claims)[i]);
 }
 
 }  // namespace claimgraph

@@ -39,19 +39,25 @@ size_t PunctuationLength(std::string_view s, size_t i) {
   return 0;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void LowerInto(std::string_view s, std::string* out) {
+  out->resize(s.size());
+  size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s.substr(i, kRightQuote.size()) == kRightQuote) {
-      out.push_back('\'');
+    char c = s[i];
+    if (c == '\xE2' && s.substr(i, kRightQuote.size()) == kRightQuote) {
+      (*out)[n++] = '\'';
       i += kRightQuote.size() - 1;
       continue;
     }
-    char c = s[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    out.push_back(c);
+    (*out)[n++] = c;
   }
+  out->resize(n);
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  LowerInto(s, &out);
   return out;
 }
 
@@ -191,8 +197,7 @@ std::string NormalizeTopicWord(std::string_view word) {
   return stem;
 }
 
-std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
-  std::vector<TopicToken> tokens;
+void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink) {
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -200,35 +205,25 @@ std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
       ++i;
       continue;
     }
-    const size_t punct = PunctuationLength(text, i);
+    const size_t punct = c >= 0x80 ? PunctuationLength(text, i) : 0;
     if (punct > 0 && !(punct == 3 && text.substr(i, 3) == kRightQuote && i > 0 &&
                        IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])) && i + 3 < text.size() &&
                        IsAsciiAlnum(static_cast<unsigned char>(text[i + 3])))) {
-      TopicToken t;
-      t.text = std::string(text.substr(i, punct));
-      t.lower = t.text;
-      t.begin = i;
-      t.end = i + punct;
-      tokens.push_back(std::move(t));
+      sink->Add(i, i + punct, false, text.substr(i, punct));
       i += punct;
       continue;
     }
     if (!IsWordByte(c)) {
       // One punctuation character (a whole UTF-8 sequence for non-ASCII is
       // impossible here: bytes >= 0x80 are word bytes).
-      TopicToken t;
-      t.text = std::string(1, static_cast<char>(c));
-      t.lower = t.text;
-      t.begin = i;
-      t.end = i + 1;
-      tokens.push_back(std::move(t));
+      sink->Add(i, i + 1, false, text.substr(i, 1));
       ++i;
       continue;
     }
     size_t j = i;
     while (j < text.size()) {
       const unsigned char d = static_cast<unsigned char>(text[j]);
-      if (text.substr(j, kRightQuote.size()) == kRightQuote) {
+      if (d == 0xE2 && text.substr(j, kRightQuote.size()) == kRightQuote) {
         // An apostrophe inside a word; a closing quote otherwise.
         if (j + 3 < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[j + 3]))) {
           j += 3;
@@ -252,45 +247,45 @@ std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
       // A closing quote that no rule above took ("candidates’ respective"):
       // one punctuation token, so the scan always moves on.
       j = i + (text.substr(i, kRightQuote.size()) == kRightQuote ? kRightQuote.size() : 1);
-      TopicToken t;
-      t.text = std::string(text.substr(i, j - i));
-      t.lower = t.text;
-      t.begin = i;
-      t.end = j;
-      tokens.push_back(std::move(t));
+      sink->Add(i, j, false, text.substr(i, j - i));
       i = j;
       continue;
     }
     // A trailing dot of an initialism ("U.S.") belongs to it.
     if (j < text.size() && text[j] == '.' && j >= i + 3 && text[j - 2] == '.') ++j;
-    std::string_view word = text.substr(i, j - i);
-    std::string lower = Lower(word);
+    std::string& lower = *scratch;
+    LowerInto(text.substr(i, j - i), &lower);
     size_t split = lower.size();
     if (lower.size() > 3 && EndsWith(lower, "n't")) split = lower.size() - 3;
-    TopicToken t;
-    t.text = std::string(word.substr(0, split == lower.size() ? word.size() : split));
-    t.lower = lower.substr(0, split);
-    if (split != lower.size() && (t.lower == "wo" || t.lower == "ca" || t.lower == "sha")) {
-      t.lower = t.lower == "wo" ? "will" : t.lower == "ca" ? "can" : "shall";  // won't, can't, shan't
+    std::string_view word_lower = std::string_view(lower).substr(0, split);
+    if (split != lower.size() && (word_lower == "wo" || word_lower == "ca" || word_lower == "sha")) {
+      word_lower = word_lower == "wo" ? "will" : word_lower == "ca" ? "can" : "shall";  // won't, can't, shan't
     }
-    t.norm = NormalizeTopicWord(t.lower);
-    t.begin = i;
-    t.end = split == lower.size() ? j : i + split;
-    t.word = true;
-    tokens.push_back(std::move(t));
-    if (split != lower.size()) {
-      TopicToken neg;
-      neg.text = std::string(word.substr(split));
-      neg.lower = "n't";
-      neg.norm = "n't";
-      neg.begin = i + split;
-      neg.end = j;
-      neg.word = true;
-      tokens.push_back(std::move(neg));
-    }
+    sink->Add(i, split == lower.size() ? j : i + split, true, word_lower);
+    if (split != lower.size()) sink->Add(i + split, j, true, "n't");
     i = j;
   }
-  return tokens;
+}
+
+std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
+  struct Sink : TopicTokenSink {
+    std::string_view text;
+    std::vector<TopicToken> tokens;
+    void Add(size_t begin, size_t end, bool word, std::string_view lower) override {
+      TopicToken t;
+      t.text = std::string(text.substr(begin, end - begin));
+      t.lower = std::string(lower);
+      if (word) t.norm = NormalizeTopicWord(lower);
+      t.begin = begin;
+      t.end = end;
+      t.word = word;
+      tokens.push_back(std::move(t));
+    }
+  } sink;
+  sink.text = text;
+  std::string scratch;
+  ScanTopicTokens(text, &scratch, &sink);
+  return std::move(sink.tokens);
 }
 
 std::string NormalizeTopic(std::string_view text) {

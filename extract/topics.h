@@ -65,6 +65,18 @@ struct TopicToken {
 
 std::vector<TopicToken> TokenizeForTopics(std::string_view text);
 
+// The tokens of TokenizeForTopics without building their strings: Add() is
+// called once per token, in text order, with its byte range, whether it is a
+// word, and its `lower` form (valid only during the call). A token's `text`
+// is text[begin, end) and its `norm` is NormalizeTopicWord(lower) for a word.
+class TopicTokenSink {
+ public:
+  virtual ~TopicTokenSink() = default;
+  virtual void Add(size_t begin, size_t end, bool word, std::string_view lower) = 0;
+};
+// `scratch` is a buffer the scan may reuse (its contents are overwritten).
+void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink);
+
 // True for the glue words NormalizeTopic drops ("the", "of", "its", ...);
 // `lower` is a lower-case word.
 bool IsTopicGlueWord(std::string_view lower);
