@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -96,12 +97,67 @@ enum WordFlag : uint32_t {
 
 struct WordInfo {
   std::string lower;
+  uint32_t flags = 0;
+  bool word = false;
   std::string norm;                          // NormalizeTopicWord(lower); empty for punctuation
   std::string key;                           // MatchKey(norm)
   std::vector<std::string_view> norm_words;  // the words of `norm` (views into it)
   const std::vector<size_t>* rules = nullptr;  // stance rules starting with `key`, longest first
-  uint32_t flags = 0;
   bool Has(uint32_t f) const { return (flags & f) != 0; }
+};
+
+// Words and marks by (lower-case form, is a word): an open-addressing table
+// of hashes and pointers into a deque, so a lookup touches one slot and the
+// WordInfo it needs anyway, and pointers stay valid until Clear().
+class WordTable {
+ public:
+  WordTable() : slots_(1 << 12) {}
+  size_t size() const { return infos_.size(); }
+  void Clear() {
+    infos_.clear();
+    slots_.assign(1 << 12, Slot());
+  }
+  // The entry for (lower, word), or null; *hash receives the key's hash.
+  WordInfo* Find(std::string_view lower, bool word, uint64_t* hash) const {
+    const uint64_t h = StringHash()(lower) ^ (word ? 0x5bd1e995u : 0);
+    *hash = h;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.info == nullptr) return nullptr;
+      if (slot.hash == h && slot.info->word == word && slot.info->lower == lower) return slot.info;
+    }
+  }
+  // Adds an entry (that Find did not find) and returns it.
+  WordInfo* Add(std::string_view lower, bool word, uint64_t hash) {
+    if ((infos_.size() + 1) * 2 > slots_.size()) Grow();
+    WordInfo& w = infos_.emplace_back();
+    w.lower = std::string(lower);
+    w.word = word;
+    Place(Slot{hash, &w});
+    return &w;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    WordInfo* info = nullptr;
+  };
+  void Place(Slot s) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = s.hash & mask;
+    while (slots_[i].info != nullptr) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.info != nullptr) Place(s);
+    }
+  }
+  std::vector<Slot> slots_;
+  std::deque<WordInfo> infos_;
 };
 
 struct Tok {
@@ -142,7 +198,7 @@ struct Reading {
 // keep their capacity from claim to claim.
 struct Scratch {
   uint64_t owner = 0;  // StanceTagger::Rep::id the words were looked up for
-  StringMap<WordInfo> words, marks;
+  WordTable words;
   std::string lower;
   Reading claim, context, small;
 };
@@ -180,11 +236,9 @@ struct StanceTagger::Rep {
 };
 
 const WordInfo* StanceTagger::Rep::Info(Scratch* s, bool word, std::string_view lower) const {
-  StringMap<WordInfo>& map = word ? s->words : s->marks;
-  auto it = map.find(lower);
-  if (it != map.end()) return &it->second;
-  WordInfo& w = map.emplace(std::string(lower), WordInfo()).first->second;
-  w.lower = std::string(lower);
+  uint64_t hash;
+  if (const WordInfo* known = s->words.Find(lower, word, &hash)) return known;
+  WordInfo& w = *s->words.Add(lower, word, hash);
   if (word) {
     w.norm = NormalizeTopicWord(lower);
     w.key = MatchKey(w.norm);
@@ -726,8 +780,7 @@ void StanceTagger::Tag(const Document& doc, std::vector<Claim>* claims, size_t f
   // when they grow past a bound or another tagger runs on the thread.
   thread_local Scratch scratch;
   if (scratch.owner != rep_->id || scratch.words.size() > kMaxCachedWords) {
-    scratch.words.clear();
-    scratch.marks.clear();
+    scratch.words.Clear();
     scratch.owner = rep_->id;
   }
   for (size_t i = first; i < claims->size(); ++i) rep_->TagClaim(&scratch, doc, &(*claims)[i]);
