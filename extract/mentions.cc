@@ -57,10 +57,28 @@ int NounPhraseAnalyzer::AliasLength(const Paragraph& p, int i, int end, std::str
                                     bool* is_org) const {
   // Proper names only: "who" is not the WHO, "us" is not the US.
   if (!p.tokens[i].capitalized) return 0;
+  auto starts = vocab_.alias_starts.find(p.tokens[i].lower);
+  if (starts == vocab_.alias_starts.end()) return 0;
+  const uint32_t lengths = starts->second;  // bit n-1: some alias starting here has n words
+  const auto may_have = [lengths](int n) { return (lengths >> std::min(n - 1, 31)) & 1u; };
   const int max_len = std::min<int>(static_cast<int>(vocab_.longest_alias), end - i);
-  for (int n = max_len; n >= 1; --n) {
+  int longest = 0;  // the longest length worth a lookup
+  for (int n = max_len; n >= 1 && longest == 0; --n) {
+    if (may_have(n)) longest = n;
+  }
+  if (longest == 0) return 0;
+  // The tokens' lower-case forms joined by ' ', and where each prefix ends.
+  std::string joined;
+  std::vector<size_t> prefix_end(longest + 1, 0);
+  for (int n = 1; n <= longest; ++n) {
+    if (n > 1) joined.push_back(' ');
+    joined += p.tokens[i + n - 1].lower;
+    prefix_end[n] = joined.size();
+  }
+  for (int n = longest; n >= 1; --n) {
+    if (!may_have(n)) continue;
     if (n > 1 && !p.tokens[i + n - 1].IsWord()) continue;
-    const std::string key = LowerJoin(p, i, i + n);
+    const std::string_view key = std::string_view(joined).substr(0, prefix_end[n]);
     if (auto it = vocab_.countries.find(key); it != vocab_.countries.end()) {
       *canonical = it->second;
       *is_org = false;

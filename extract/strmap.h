@@ -45,6 +45,17 @@ struct StringHash {
   }
 };
 
+}  // namespace claimgraph
+
+#if defined(__GLIBCXX__)
+// libstdc++ caches a node's hash only for hashes it does not deem fast;
+// without it a lookup rehashes every key it walks past in a bucket.
+template <>
+struct std::__is_fast_hash<claimgraph::StringHash> : std::false_type {};
+#endif
+
+namespace claimgraph {
+
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;

@@ -65,7 +65,7 @@ Status LoadCues(const std::string& dir, Vocabulary* v) {
 }
 
 Status LoadAliases(const std::string& name, const std::string& dir, Vocabulary* v,
-                   std::unordered_map<std::string, std::string>* table) {
+                   StringMap<std::string>* table) {
   Lexicon lex;
   Status s = Lexicon::Load(name, dir, &lex);
   if (!s.ok()) return s;
@@ -133,6 +133,16 @@ Status Vocabulary::Load(const std::string& dir, Vocabulary* v) {
 
   if (!(s = Lexicon::Load("abbreviations", dir, &lex)).ok()) return s;
   for (const auto& e : lex.entries()) v->abbreviations.insert(Lower(e.key));
+
+  for (const auto& [word, cls] : v->word_classes) v->max_class_word = std::max(v->max_class_word, word.size());
+  // Token sequences joined by ' ' (NounPhraseAnalyzer) can equal a key of n
+  // words only if the first token is the key's text before its first space.
+  for (const auto* table : {&v->countries, &v->organizations, &v->demonyms}) {
+    for (const auto& [key, canonical] : *table) {
+      const size_t words = std::count(key.begin(), key.end(), ' ') + 1;
+      v->alias_starts[key.substr(0, key.find(' '))] |= 1u << (std::min<size_t>(words, 32) - 1);
+    }
+  }
   return Status::OK();
 }
 

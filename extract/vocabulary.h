@@ -1,7 +1,9 @@
 // Vocabulary: the lexicons compiled into lookup tables for the extractor.
 //
 // Everything here is looked up by lower-cased token, in hash tables; no
-// gazetteer is ever turned into one big regular expression.
+// gazetteer is ever turned into one big regular expression. The tables take
+// a std::string or a std::string_view key (strmap.h), so a lookup never has
+// to build a string.
 //
 // Thread safety: immutable after Load; share one between threads.
 #ifndef CLAIMGRAPH_EXTRACT_VOCABULARY_H_
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "extract/status.h"
+#include "extract/strmap.h"
 
 namespace claimgraph {
 
@@ -33,28 +36,34 @@ struct CueForm {
 
 struct Vocabulary {
   // First word of a cue form -> the forms starting with it, longest first.
-  std::unordered_map<std::string, std::vector<CueForm>> cues;
+  StringMap<std::vector<CueForm>> cues;
   // First word of a title -> titles (as token lists), longest first.
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> titles;
+  StringMap<std::vector<std::vector<std::string>>> titles;
   // Lower-case alias (tokens joined by ' ') -> canonical country / organisation.
-  std::unordered_map<std::string, std::string> countries;
-  std::unordered_map<std::string, std::string> organizations;
+  StringMap<std::string> countries;
+  StringMap<std::string> organizations;
   size_t longest_alias = 1;  // in tokens
-  std::unordered_map<std::string, std::string> demonyms;  // "russian" -> "Russia"
-  std::unordered_set<std::string> org_words;
-  std::unordered_map<std::string, bool> source_nouns;  // noun -> true for people, false for documents
-  std::unordered_map<std::string, uint16_t> word_classes;
+  StringMap<std::string> demonyms;  // "russian" -> "Russia"
+  // First word of a country, organisation or demonym alias -> bit n-1 set
+  // when some alias of that first word has n words (n <= 32; bit 31 stands
+  // for 32 or more). A word missing here starts no alias.
+  StringMap<uint32_t> alias_starts;
+  StringSet org_words;
+  StringMap<bool> source_nouns;  // noun -> true for people, false for documents
+  StringMap<uint16_t> word_classes;
   std::unordered_set<std::string> abbreviations;
 
   // Loads every lexicon (built-in, or from `dir` where a file of the same
   // name exists). Returns InvalidInput naming file and line for a bad entry.
   static Status Load(const std::string& dir, Vocabulary* vocab);
 
-  uint16_t ClassOf(const std::string& word) const {
+  uint16_t ClassOf(std::string_view word) const {
+    if (word.size() > max_class_word) return 0;
     auto it = word_classes.find(word);
     return it == word_classes.end() ? 0 : it->second;
   }
-  bool Is(const std::string& word, WordClass c) const { return (ClassOf(word) & c) != 0; }
+  bool Is(std::string_view word, WordClass c) const { return (ClassOf(word) & c) != 0; }
+  size_t max_class_word = 0;  // the longest key of word_classes, in bytes
 };
 
 }  // namespace claimgraph
