@@ -36,6 +36,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/body.h"
+#include "extract/jsonl_fast.h"
 
 namespace claimgraph {
 
@@ -265,6 +266,27 @@ Status ParseJsonlArticle(std::string_view line, const std::string& source, const
   size_t bad = 0;
   if (!IsValidUtf8(line, &bad)) {
     return Status::InvalidInput(where + "invalid UTF-8 at byte " + std::to_string(bad) + " of the line");
+  }
+  // The common shape is decoded directly; anything else (and every error)
+  // goes through the full parser below.
+  FastArticleFields fast;
+  if (DecodeArticleLine(line, &fast) && fast.has_text && (!fast.has_id || !fast.id.empty())) {
+    std::string date;
+    if (fast.has_date) date = fast.date;
+    std::string normalized;
+    if (date.empty() || !(normalized = NormalizeDate(date)).empty()) {
+      *doc = Document();
+      doc->id = fast.has_id ? std::move(fast.id) : BaseName(display) + ":" + std::to_string(line_no);
+      if (fast.has_title) doc->title = std::move(fast.title);
+      if (fast.has_url) doc->url = std::move(fast.url);
+      if (fast.has_publisher) doc->publisher = std::move(fast.publisher);
+      if (!date.empty()) doc->date = std::move(normalized);
+      doc->source = source;
+      doc->line = line_no;
+      doc->text = std::move(fast.text);
+      FillDefaults(options, doc);
+      return Status::OK();
+    }
   }
   nlohmann::json object = nlohmann::json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (object.is_discarded()) {
