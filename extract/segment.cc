@@ -60,8 +60,18 @@ bool IsUpperStart(std::string_view text, size_t i) {
 }
 
 void AppendLower(std::string_view text, size_t b, size_t e, std::string* out) {
-  out->clear();
-  for (size_t i = b; i < e;) {
+  // ASCII words (nearly all) are folded in place, byte by byte.
+  out->resize(e - b);
+  char* dst = out->data();
+  size_t i = b;
+  for (; i < e; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) break;
+    dst[i - b] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+  }
+  if (i == e) return;
+  out->resize(i - b);
+  while (i < e) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
@@ -85,6 +95,15 @@ void AppendLower(std::string_view text, size_t b, size_t e, std::string* out) {
   }
 }
 
+// Classify() of each ASCII character.
+struct AsciiClasses {
+  CharClass of[128];
+  AsciiClasses() {
+    for (uint32_t c = 0; c < 128; ++c) of[c] = Classify(c);
+  }
+};
+const AsciiClasses kAscii;
+
 struct Cursor {
   std::string_view text;
   size_t end;
@@ -92,6 +111,11 @@ struct Cursor {
     if (i >= end) {
       *len = 0;
       return CharClass::kSpace;
+    }
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      *len = 1;
+      return kAscii.of[c];
     }
     return Classify(DecodeUtf8(text, i, len));
   }
