@@ -1,20 +1,21 @@
-// StringMap / StringSet: hash tables keyed by std::string that can be looked
-// up with a std::string_view (or a std::string, or a string literal) without
-// building a temporary std::string, using a hash that is cheap for the short
-// words the lexicons hold.
+// StringMap / StringSet: read-mostly hash tables keyed by std::string that
+// are looked up with a std::string_view (or a std::string, or a string
+// literal) without building a temporary std::string, using a hash that is
+// cheap for the short words the lexicons hold.
 //
-// Thread safety: as std::unordered_map (const lookups may run concurrently).
+// Thread safety: const lookups may run concurrently; inserting needs
+// exclusive access.
 #ifndef CLAIMGRAPH_EXTRACT_STRMAP_H_
 #define CLAIMGRAPH_EXTRACT_STRMAP_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace claimgraph {
 
@@ -45,20 +46,100 @@ struct StringHash {
   }
 };
 
-}  // namespace claimgraph
-
-#if defined(__GLIBCXX__)
-// libstdc++ caches a node's hash only for hashes it does not deem fast;
-// without it a lookup rehashes every key it walks past in a bucket.
-template <>
-struct std::__is_fast_hash<claimgraph::StringHash> : std::false_type {};
-#endif
-
-namespace claimgraph {
-
+// A hash map from std::string for tables built once and then only read:
+// entries live in a vector in insertion order (iteration follows it), and
+// an open-addressing index of power-of-two size holds each entry's hash and
+// position, so a lookup is one hash, one or two index probes and one string
+// compare, with no division and no node to chase. Inserting invalidates
+// iterators and references (build the table first, then read it).
 template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+class StringMap {
+ public:
+  using value_type = std::pair<std::string, V>;
+  using iterator = typename std::vector<value_type>::iterator;
+  using const_iterator = typename std::vector<value_type>::const_iterator;
+
+  iterator begin() { return entries_.begin(); }
+  iterator end() { return entries_.end(); }
+  const_iterator begin() const { return entries_.begin(); }
+  const_iterator end() const { return entries_.end(); }
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+
+  const_iterator find(std::string_view key) const {
+    const size_t i = Lookup(key, StringHash()(key));
+    return i == kNone ? entries_.end() : entries_.begin() + static_cast<std::ptrdiff_t>(i);
+  }
+  iterator find(std::string_view key) {
+    const size_t i = Lookup(key, StringHash()(key));
+    return i == kNone ? entries_.end() : entries_.begin() + static_cast<std::ptrdiff_t>(i);
+  }
+  size_t count(std::string_view key) const { return Lookup(key, StringHash()(key)) == kNone ? 0 : 1; }
+
+  V& operator[](std::string_view key) {
+    const size_t h = StringHash()(key);
+    size_t i = Lookup(key, h);
+    if (i == kNone) i = Insert(std::string(key), V(), h);
+    return entries_[i].second;
+  }
+  // Inserts (key, value) unless key is present; true when it inserted.
+  bool emplace(std::string key, V value) {
+    const size_t h = StringHash()(key);
+    if (Lookup(key, h) != kNone) return false;
+    Insert(std::move(key), std::move(value), h);
+    return true;
+  }
+
+ private:
+  static constexpr size_t kNone = ~size_t{0};
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t index = 0;  // entry index + 1; 0: empty
+  };
+  size_t Lookup(std::string_view key, size_t h) const {
+    if (slots_.empty()) return kNone;
+    const size_t mask = slots_.size() - 1;
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.index == 0) return kNone;
+      if (s.hash == tag && entries_[s.index - 1].first == key) return s.index - 1;
+    }
+  }
+  size_t Insert(std::string key, V value, size_t h) {
+    entries_.emplace_back(std::move(key), std::move(value));
+    hashes_.push_back(h);
+    if (entries_.size() * 2 > slots_.size()) {
+      slots_.assign(std::max<size_t>(16, slots_.size() * 2), Slot());
+      for (size_t e = 0; e < entries_.size(); ++e) Place(hashes_[e], e);
+    } else {
+      Place(h, entries_.size() - 1);
+    }
+    return entries_.size() - 1;
+  }
+  void Place(size_t h, size_t e) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].index != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(e + 1)};
+  }
+
+  std::vector<value_type> entries_;
+  std::vector<size_t> hashes_;
+  std::vector<Slot> slots_;
+};
+
+// A set of strings, with the lookups of StringMap.
+class StringSet {
+ public:
+  size_t count(std::string_view key) const { return map_.count(key); }
+  bool insert(std::string key) { return map_.emplace(std::move(key), true); }
+  size_t size() const { return map_.size(); }
+  bool empty() const { return map_.empty(); }
+
+ private:
+  StringMap<bool> map_;
+};
 
 }  // namespace claimgraph
 
