@@ -117,9 +117,22 @@ class WordTable {
     infos_.clear();
     slots_.assign(1 << 12, Slot());
   }
+  static uint64_t Hash(std::string_view lower, bool word) {
+    return StringHash()(lower) ^ (word ? 0x5bd1e995u : 0);
+  }
+  // Starts loading the slot where a key of hash `h` would sit.
+  void PrefetchSlot(uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+  // The first entry whose hash is `h` (most likely the key's), or null.
+  const WordInfo* Candidate(uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.info == nullptr || slot.hash == h) return slot.info;
+    }
+  }
   // The entry for (lower, word), or null; *hash receives the key's hash.
   WordInfo* Find(std::string_view lower, bool word, uint64_t* hash) const {
-    const uint64_t h = StringHash()(lower) ^ (word ? 0x5bd1e995u : 0);
+    const uint64_t h = Hash(lower, word);
     *hash = h;
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -196,10 +209,21 @@ struct Reading {
 
 // Per-thread memory of the words seen (bounded), and reading buffers that
 // keep their capacity from claim to claim.
+// A token scanned but not yet looked up (see Rep::Tokenize).
+struct PendingToken {
+  size_t begin, end;
+  bool word;
+  uint32_t lower_begin, lower_size;  // in Scratch::lowers
+  uint64_t hash;
+  const WordInfo* candidate;
+};
+
 struct Scratch {
   uint64_t owner = 0;  // StanceTagger::Rep::id the words were looked up for
   WordTable words;
   std::string lower;
+  std::string lowers;  // the lower-case forms of pending tokens, end to end
+  std::vector<PendingToken> pending;
   Reading claim, context, small;
 };
 
@@ -290,19 +314,36 @@ const WordInfo* StanceTagger::Rep::Info(Scratch* s, bool word, std::string_view 
 }
 
 void StanceTagger::Rep::Tokenize(Scratch* s, std::string_view text, std::vector<Tok>* tokens) const {
+  // Most of the time of a lookup is waiting for memory (the word table is
+  // larger than the caches), so the lookups are done in passes over all the
+  // tokens, each starting the loads the next one needs: scan and hash,
+  // find the candidate slots, then check the candidates.
   struct Sink : TopicTokenSink {
-    const Rep* rep;
     Scratch* s;
-    std::vector<Tok>* tokens;
     void Add(size_t begin, size_t end, bool word, std::string_view lower) override {
-      tokens->push_back(Tok{begin, end, word, rep->Info(s, word, lower)});
+      const uint64_t h = WordTable::Hash(lower, word);
+      s->words.PrefetchSlot(h);
+      s->pending.push_back(PendingToken{begin, end, word, static_cast<uint32_t>(s->lowers.size()),
+                                        static_cast<uint32_t>(lower.size()), h, nullptr});
+      s->lowers.append(lower);
     }
   } sink;
-  sink.rep = this;
   sink.s = s;
-  sink.tokens = tokens;
-  tokens->clear();
+  s->pending.clear();
+  s->lowers.clear();
   ScanTopicTokens(text, &s->lower, &sink);
+  for (PendingToken& p : s->pending) {
+    p.candidate = s->words.Candidate(p.hash);
+    if (p.candidate != nullptr) __builtin_prefetch(p.candidate);
+  }
+  tokens->clear();
+  tokens->reserve(s->pending.size());
+  for (const PendingToken& p : s->pending) {
+    const std::string_view lower = std::string_view(s->lowers).substr(p.lower_begin, p.lower_size);
+    const WordInfo* w = p.candidate;
+    if (w == nullptr || w->word != p.word || w->lower != lower) w = Info(s, p.word, lower);
+    tokens->push_back(Tok{p.begin, p.end, p.word, w});
+  }
 }
 
 void StanceTagger::Rep::Read(Scratch* s, std::string_view text, Reading* r, bool matches_only) const {
