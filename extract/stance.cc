@@ -93,6 +93,7 @@ enum WordFlag : uint32_t {
   kEdTail = 1u << 20,         // longer than 4, ends in "ed"
   kContentWord = 1u << 21,    // may be part of a noun phrase (see IsContent)
   kFunctionWord = 1u << 22,   // glue, stop word or a closed-class word
+  kHasRules = 1u << 23,       // some stance rule starts with the word
 };
 
 struct WordInfo {
@@ -176,9 +177,9 @@ class WordTable {
 struct Tok {
   size_t begin = 0, end = 0;  // byte offsets in the text read
   bool word = false;
+  uint32_t flags = 0;  // w->flags
   const WordInfo* w = nullptr;
-  const std::string& lower() const { return w->lower; }
-  bool Has(uint32_t f) const { return (w->flags & f) != 0; }
+  bool Has(uint32_t f) const { return (flags & f) != 0; }
 };
 
 struct Match {
@@ -309,6 +310,7 @@ const WordInfo* StanceTagger::Rep::Info(Scratch* s, bool word, std::string_view 
     f |= kContentWord;
   }
   if (glue || stop || (cls & (kDet | kPron | kPrep | kConj | kRel | kNeg | kAdv)) != 0) f |= kFunctionWord;
+  if (w.rules != nullptr) f |= kHasRules;
   w.flags = f;
   return &w;
 }
@@ -342,7 +344,7 @@ void StanceTagger::Rep::Tokenize(Scratch* s, std::string_view text, std::vector<
     const std::string_view lower = std::string_view(s->lowers).substr(p.lower_begin, p.lower_size);
     const WordInfo* w = p.candidate;
     if (w == nullptr || w->word != p.word || w->lower != lower) w = Info(s, p.word, lower);
-    tokens->push_back(Tok{p.begin, p.end, p.word, w});
+    tokens->push_back(Tok{p.begin, p.end, p.word, w->flags, w});
   }
 }
 
@@ -361,7 +363,7 @@ void StanceTagger::Rep::FindMatches(Reading* r) const {
   const auto& t = r->tokens;
   r->match_of.assign(t.size(), -1);
   for (size_t i = 0; i < t.size(); ++i) {
-    if (!t[i].word || t[i].w->rules == nullptr) continue;
+    if (!t[i].word || !t[i].Has(kHasRules)) continue;
     for (size_t rule_index : *t[i].w->rules) {
       const std::vector<std::string>& words = rules[rule_index].words;
       size_t k = 0;

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -67,14 +68,16 @@ class StringMap {
   bool empty() const { return entries_.empty(); }
 
   const_iterator find(std::string_view key) const {
-    const size_t i = Lookup(key, StringHash()(key));
+    const size_t i = MayContain(key) ? Lookup(key, StringHash()(key)) : kNone;
     return i == kNone ? entries_.end() : entries_.begin() + static_cast<std::ptrdiff_t>(i);
   }
   iterator find(std::string_view key) {
-    const size_t i = Lookup(key, StringHash()(key));
+    const size_t i = MayContain(key) ? Lookup(key, StringHash()(key)) : kNone;
     return i == kNone ? entries_.end() : entries_.begin() + static_cast<std::ptrdiff_t>(i);
   }
-  size_t count(std::string_view key) const { return Lookup(key, StringHash()(key)) == kNone ? 0 : 1; }
+  size_t count(std::string_view key) const {
+    return MayContain(key) && Lookup(key, StringHash()(key)) != kNone ? 1 : 0;
+  }
 
   V& operator[](std::string_view key) {
     const size_t h = StringHash()(key);
@@ -96,6 +99,17 @@ class StringMap {
     uint32_t hash = 0;
     uint32_t index = 0;  // entry index + 1; 0: empty
   };
+  // A bit per (length, first, middle, last byte) class: most words that are
+  // not in the table are turned away here, before any hashing.
+  static size_t FilterBit(std::string_view key) {
+    if (key.empty()) return 0;
+    const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(key[i])); };
+    return (key.size() * 131 + byte(0) * 31 + byte(key.size() / 2) * 17 + byte(key.size() - 1) * 7) & 4095;
+  }
+  bool MayContain(std::string_view key) const {
+    const size_t b = FilterBit(key);
+    return (filter_[b >> 6] >> (b & 63)) & 1;
+  }
   size_t Lookup(std::string_view key, size_t h) const {
     if (slots_.empty()) return kNone;
     const size_t mask = slots_.size() - 1;
@@ -107,6 +121,8 @@ class StringMap {
     }
   }
   size_t Insert(std::string key, V value, size_t h) {
+    const size_t b = FilterBit(key);
+    filter_[b >> 6] |= uint64_t{1} << (b & 63);
     entries_.emplace_back(std::move(key), std::move(value));
     hashes_.push_back(h);
     if (entries_.size() * 2 > slots_.size()) {
@@ -124,6 +140,7 @@ class StringMap {
     slots_[i] = Slot{static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(e + 1)};
   }
 
+  std::array<uint64_t, 64> filter_{};
   std::vector<value_type> entries_;
   std::vector<size_t> hashes_;
   std::vector<Slot> slots_;
