@@ -102,7 +102,13 @@ struct WordInfo {
   bool word = false;
   std::string norm;                          // NormalizeTopicWord(lower); empty for punctuation
   std::string key;                           // MatchKey(norm)
-  std::vector<std::string_view> norm_words;  // the words of `norm` (views into it)
+  // The words of `norm` (views into it): the first three inline, all of
+  // them in norm_more when there are more.
+  std::string_view norm_inline[3];
+  uint32_t norm_count = 0;
+  std::vector<std::string_view> norm_more;
+  const std::string_view* norm_begin() const { return norm_count <= 3 ? norm_inline : norm_more.data(); }
+  const std::string_view* norm_end() const { return norm_begin() + norm_count; }
   const std::vector<size_t>* rules = nullptr;  // stance rules starting with `key`, longest first
   bool Has(uint32_t f) const { return (flags & f) != 0; }
 };
@@ -190,7 +196,8 @@ struct Match {
 struct Chunk {
   size_t begin = 0, end = 0;  // token indices [begin, end)
   size_t clause = 0;
-  std::vector<std::string_view> norms;  // views into WordInfo::norm
+  uint32_t norm_begin = 0, norm_end = 0;  // its normalised words, in Reading::norm_pool
+  size_t norm_size() const { return norm_end - norm_begin; }
   std::string label;
   bool pointer = false;  // "it", "the measure": takes an earlier phrase's topic
   bool actor = false;    // a name or a group of people ("the US", "Israeli leaders")
@@ -206,6 +213,7 @@ struct Reading {
   std::vector<char> verbish;     // a verb taking an object, or a cue
   std::vector<Match> matches;
   std::vector<Chunk> chunks;
+  std::vector<std::string_view> norm_pool;  // the chunks' words (views into WordInfo::norm)
 };
 
 // Per-thread memory of the words seen (bounded), and reading buffers that
@@ -256,7 +264,9 @@ struct StanceTagger::Rep {
   int ClausePolarity(const Reading& r, size_t clause, const std::vector<std::string_view>& side) const;
   int Negation(const Reading& r, size_t match) const;
   bool IntentCounts(const Reading& r, size_t match, const std::vector<std::string_view>& side) const;
-  bool Antecedent(Scratch* s, const Document& doc, size_t claim_begin, Chunk* out) const;
+  // The words and label of the phrase a pointer at claim_begin refers to.
+  bool Antecedent(Scratch* s, const Document& doc, size_t claim_begin, std::vector<std::string_view>* norms,
+                  std::string* label) const;
   void TagClaim(Scratch* s, const Document& doc, Claim* claim) const;
 };
 
@@ -267,7 +277,14 @@ const WordInfo* StanceTagger::Rep::Info(Scratch* s, bool word, std::string_view 
   if (word) {
     w.norm = NormalizeTopicWord(lower);
     w.key = MatchKey(w.norm);
-    SplitNorm(std::string_view(w.norm), &w.norm_words);
+    std::vector<std::string_view> words;
+    SplitNorm(std::string_view(w.norm), &words);
+    w.norm_count = static_cast<uint32_t>(words.size());
+    if (words.size() <= 3) {
+      std::copy(words.begin(), words.end(), w.norm_inline);
+    } else {
+      w.norm_more = std::move(words);
+    }
     auto rules_it = by_first.find(w.key);
     if (rules_it != by_first.end()) w.rules = &rules_it->second;
   }
@@ -352,6 +369,7 @@ void StanceTagger::Rep::Read(Scratch* s, std::string_view text, Reading* r, bool
   r->text = text;
   r->matches.clear();
   r->chunks.clear();
+  r->norm_pool.clear();
   Tokenize(s, text, &r->tokens);
   FindMatches(r);
   if (matches_only) return;
@@ -462,7 +480,9 @@ void StanceTagger::Rep::FindChunks(Reading* r) const {
           c.clause = r->clause[i];
           c.pointer = true;
           // A shell noun stands for itself when nothing earlier fits.
-          if (head > i) c.norms = t[head].w->norm_words;
+          c.norm_begin = static_cast<uint32_t>(r->norm_pool.size());
+          if (head > i) r->norm_pool.insert(r->norm_pool.end(), t[head].w->norm_begin(), t[head].w->norm_end());
+          c.norm_end = static_cast<uint32_t>(r->norm_pool.size());
           i = head + 1;
           continue;
         }
@@ -475,11 +495,12 @@ void StanceTagger::Rep::FindChunks(Reading* r) const {
     Chunk c;
     c.begin = i;
     c.clause = r->clause[i];
+    c.norm_begin = static_cast<uint32_t>(r->norm_pool.size());
+    const auto phrase_words = [&] { return r->norm_pool.size() - c.norm_begin; };
     size_t j = i;
     for (;;) {
-      while (j < n && r->clause[j] == c.clause && IsContent(*r, j) && c.norms.size() < kMaxPhraseWords) {
-        const auto& words = t[j].w->norm_words;
-        c.norms.insert(c.norms.end(), words.begin(), words.end());
+      while (j < n && r->clause[j] == c.clause && IsContent(*r, j) && phrase_words() < kMaxPhraseWords) {
+        r->norm_pool.insert(r->norm_pool.end(), t[j].w->norm_begin(), t[j].w->norm_end());
         ++j;
       }
       // "establishment of an independent Palestinian state": one phrase.
@@ -487,7 +508,7 @@ void StanceTagger::Rep::FindChunks(Reading* r) const {
       if (k < n && t[k].word && t[k].Has(kOf)) {
         ++k;
         while (k < n && t[k].word && t[k].Has(kObjectStartWord)) ++k;
-        if (k < n && r->clause[k] == c.clause && IsContent(*r, k) && c.norms.size() < kMaxPhraseWords) {
+        if (k < n && r->clause[k] == c.clause && IsContent(*r, k) && phrase_words() < kMaxPhraseWords) {
           j = k;
           continue;
         }
@@ -495,6 +516,7 @@ void StanceTagger::Rep::FindChunks(Reading* r) const {
       break;
     }
     c.end = j;
+    c.norm_end = static_cast<uint32_t>(r->norm_pool.size());
     bool names = true, people = false, head = true;  // head: before any "of"
     for (size_t k = c.begin; k < c.end; ++k) {
       if (t[k].Has(kOf)) head = false;
@@ -548,8 +570,8 @@ bool StanceTagger::Rep::IntentCounts(const Reading& r, size_t match,
     const Tok& tok = r.tokens[i];
     if (!tok.word) continue;
     if (tok.Has(kFirstPersonWord)) return true;
-    for (std::string_view w : tok.w->norm_words) {
-      if (std::find(side.begin(), side.end(), w) != side.end()) return true;
+    for (const std::string_view* w = tok.w->norm_begin(); w != tok.w->norm_end(); ++w) {
+      if (std::find(side.begin(), side.end(), *w) != side.end()) return true;
     }
   }
   return false;
@@ -625,7 +647,8 @@ int StanceTagger::Rep::ClausePolarity(const Reading& r, size_t clause,
   return Polarity(r, clause, end, false, side);
 }
 
-bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim_begin, Chunk* out) const {
+bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim_begin,
+                                   std::vector<std::string_view>* norms, std::string* label) const {
   claim_begin = std::min(claim_begin, doc.text.size());
   size_t from = claim_begin > kContextBytes ? claim_begin - kContextBytes : 0;
   while (from > 0 && from < claim_begin && doc.text[from] != ' ' && doc.text[from] != '\n') ++from;
@@ -653,11 +676,11 @@ bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim
     }
     for (const Chunk& c : r.chunks) {
       if (r.sentence[c.begin] != sen || c.begin <= verb || c.actor) continue;
-      const bool shell = c.norms.size() == 1 && c.begin > 0 && r.tokens[c.begin - 1].Has(kDefiniteWord) &&
+      const bool shell = c.norm_size() == 1 && c.begin > 0 && r.tokens[c.begin - 1].Has(kDefiniteWord) &&
                          r.tokens[c.begin].Has(kShellWord);
       if (c.pointer || shell) break;  // points further back
-      *out = c;
-      out->label = std::string(context.substr(r.tokens[c.begin].begin, r.tokens[c.end - 1].end - r.tokens[c.begin].begin));
+      norms->assign(r.norm_pool.begin() + c.norm_begin, r.norm_pool.begin() + c.norm_end);
+      *label = std::string(context.substr(r.tokens[c.begin].begin, r.tokens[c.end - 1].end - r.tokens[c.begin].begin));
       return true;
     }
   }
@@ -679,7 +702,7 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
   for (const std::string* name : {&claim->speaker.name, &claim->speaker.affiliation}) {
     Tokenize(s, *name, &s->small.tokens);
     for (const Tok& t : s->small.tokens) {
-      if (t.word) side.insert(side.end(), t.w->norm_words.begin(), t.w->norm_words.end());
+      if (t.word) side.insert(side.end(), t.w->norm_begin(), t.w->norm_end());
     }
   }
   // The polarity of a clause without stance words: the cue's ("urged",
@@ -708,17 +731,18 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
     }
     topics.push_back(Topic{std::move(name), std::move(label), PolarityName(sign)});
   };
-  const auto join = [](const std::vector<std::string_view>& words) {
+  const auto join = [](const std::string_view* words, size_t n) {
     std::string s;
-    for (std::string_view w : words) {
+    for (size_t i = 0; i < n; ++i) {
       if (!s.empty()) s.push_back(' ');
-      s.append(w);
+      s.append(words[i]);
     }
     return s;
   };
   // The antecedent of a pointer depends only on where the claim starts.
   int antecedent_state = -1;  // -1: not looked up; 0: none; 1: found
-  Chunk antecedent;
+  std::vector<std::string_view> antecedent_norms;
+  std::string antecedent_label;
   std::vector<std::string> content;  // normalised content words, for the catalog
   std::vector<int> content_sign;     // the polarity of the phrase each comes from
   for (const Chunk& c : r.chunks) {
@@ -731,14 +755,18 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
       }
       if (!clause_has_stance) sign = fallback;
     }
-    const std::vector<std::string_view>* norms = &c.norms;
+    const std::string_view* norms = r.norm_pool.data() + c.norm_begin;
+    size_t norm_count = c.norm_size();
     std::string label;
     if (c.pointer) {
-      if (antecedent_state < 0) antecedent_state = Antecedent(s, doc, claim->span.begin, &antecedent) ? 1 : 0;
+      if (antecedent_state < 0) {
+        antecedent_state = Antecedent(s, doc, claim->span.begin, &antecedent_norms, &antecedent_label) ? 1 : 0;
+      }
       if (antecedent_state > 0) {
-        norms = &antecedent.norms;
-        label = antecedent.label;
-      } else if (!c.norms.empty()) {
+        norms = antecedent_norms.data();
+        norm_count = antecedent_norms.size();
+        label = antecedent_label;
+      } else if (c.norm_size() > 0) {
         label = claim->text.substr(r.tokens[c.end - 1].begin, r.tokens[c.end - 1].end - r.tokens[c.end - 1].begin);
       } else {
         continue;
@@ -746,10 +774,10 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
     } else {
       label = claim->text.substr(r.tokens[c.begin].begin, r.tokens[c.end - 1].end - r.tokens[c.begin].begin);
     }
-    add(join(*norms), label, sign);
+    add(join(norms, norm_count), label, sign);
     if (!catalog.empty()) {
-      content.insert(content.end(), norms->begin(), norms->end());
-      content_sign.insert(content_sign.end(), norms->size(), sign);
+      content.insert(content.end(), norms, norms + norm_count);
+      content_sign.insert(content_sign.end(), norm_count, sign);
     }
   }
   if (!catalog.empty()) {
