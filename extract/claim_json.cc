@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "extract/utf8.h"
+
 namespace claimgraph {
 
 namespace {
@@ -93,11 +95,9 @@ void AppendJsonString(std::string_view s, std::string* out) {
     if (end > run) out->append(s.data() + run, end - run);
   };
   while (i < s.size()) {
+    i = SkipPlainJsonBytes(s, i, /*stop_high=*/true);
+    if (i >= s.size()) break;
     const uint8_t c = static_cast<uint8_t>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      ++i;
-      continue;
-    }
     if (c >= 0x80) {
       size_t bad_len = 0;
       const size_t len = Utf8SequenceLength(s, i, &bad_len);

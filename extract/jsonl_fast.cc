@@ -1,5 +1,7 @@
 #include "extract/jsonl_fast.h"
 
+#include "extract/utf8.h"
+
 namespace claimgraph {
 namespace {
 
@@ -111,12 +113,7 @@ class Decoder {
     if (out != nullptr) out->clear();
     for (;;) {
       // A run of plain bytes.
-      size_t q = p_;
-      while (q < s_.size()) {
-        const unsigned char c = static_cast<unsigned char>(s_[q]);
-        if (c == '"' || c == '\\' || c < 0x20) break;
-        ++q;
-      }
+      const size_t q = SkipPlainJsonBytes(s_, p_, /*stop_high=*/false);
       if (out != nullptr) out->append(s_.data() + p_, q - p_);
       p_ = q;
       if (p_ >= s_.size()) return false;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace claimgraph {
@@ -28,6 +29,31 @@ inline uint32_t DecodeUtf8(std::string_view s, size_t i, int* len) {
   for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   *len = n;
   return cp;
+}
+
+// The index of the first byte at or after `i` that a JSON string cannot hold
+// as it is: '"', '\\', a control character (< 0x20) or, when `stop_high`, a
+// byte >= 0x80. Returns s.size() when there is none. Eight bytes at a time.
+inline size_t SkipPlainJsonBytes(std::string_view s, size_t i, bool stop_high) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  while (i + 8 <= s.size()) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    const uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
+    // A zero byte in `quote` or `backslash`, a byte below 0x20 in v (its
+    // high bit clear and v - 0x20 borrowing), or a high bit.
+    uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v);
+    special &= kHigh;
+    if (stop_high) special |= v & kHigh;
+    if (special != 0) break;
+    i += 8;
+  }
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\' || c < 0x20 || (stop_high && c >= 0x80)) return i;
+    ++i;
+  }
+  return i;
 }
 
 }  // namespace claimgraph
