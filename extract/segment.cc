@@ -135,6 +135,21 @@ size_t ScanWord(const Cursor& cur, size_t i, bool* is_number) {
   bool single_letters = first == CharClass::kLetter && len == 1;  // candidate initialism "U.S."
   size_t letters_in_part = 1;
   for (;;) {
+    // A run of ASCII letters and digits, the bulk of any word.
+    const size_t run_begin = j;
+    while (j < cur.end) {
+      const unsigned char b = static_cast<unsigned char>(cur.text[j]);
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        *is_number = false;
+      } else if (b < '0' || b > '9') {
+        break;
+      }
+      ++j;
+    }
+    if (j > run_begin) {
+      letters_in_part += j - run_begin;
+      if (letters_in_part > 1) single_letters = false;
+    }
     CharClass c = cur.ClassAt(j, &len);
     if (IsAlnum(c)) {
       if (c == CharClass::kLetter) *is_number = false;
