@@ -7,6 +7,7 @@
 #include "extract/mentions.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace claimgraph {
 namespace {
@@ -461,7 +462,7 @@ bool ArticleEntities::ResolveRole(const std::string& role_word, Mention* m) cons
 
 void ArticleEntities::NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject) {
   if (sentence_index != cur_.index) {
-    prev_ = cur_;
+    prev_ = std::move(cur_);
     cur_ = SentenceInfo();
     cur_.index = sentence_index;
   }

@@ -3,6 +3,8 @@
 // once for tokens and once over the tokens for quotes and sentences.
 #include "extract/segment.h"
 
+#include <algorithm>
+
 #include "extract/utf8.h"
 
 namespace claimgraph {
@@ -220,7 +222,8 @@ void SegmentParagraph(std::string_view text, TextRange range,
   auto& tokens = out->tokens;
   // News text averages a token every five or six bytes; growing the vector
   // once here saves most reallocations (and the moves of every token).
-  tokens.reserve(range.size() / 4 + 8);
+  const size_t expected = range.size() / 4 + 8;
+  if (tokens.capacity() < expected) tokens.reserve(std::max(expected, 2 * tokens.capacity()));
 
   // Pass 1: tokens.
   for (size_t i = range.begin; i < range.end;) {
