@@ -16,6 +16,7 @@ namespace {
 constexpr size_t kMaxPhraseWords = 6;    // longer runs are cut: topics stay short
 constexpr size_t kContextBytes = 1500;   // how far back a pointer ("it") may look
 constexpr size_t kContextSentences = 4;  // ... and over how many sentences
+constexpr size_t kShortContextBytes = 700;  // tried first (see Antecedent)
 
 // Words after a comma that open a new clause; words that open one anywhere.
 const std::unordered_set<std::string_view> kCommaClauseStarts = {
@@ -657,9 +658,29 @@ bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim
   claim_begin = std::min(claim_begin, doc.text.size());
   size_t from = claim_begin > kContextBytes ? claim_begin - kContextBytes : 0;
   while (from > 0 && from < claim_begin && doc.text[from] != ' ' && doc.text[from] != '\n') ++from;
-  const std::string_view context = std::string_view(doc.text).substr(from, claim_begin - from);
+  const std::string_view text(doc.text);
+  std::string_view context = text.substr(from, claim_begin - from);
   Reading& r = s->context;
-  Read(s, context, &r);
+  // Only the last kContextSentences sentences are searched, so a shorter
+  // context that starts at white space (where the tokens of the long one
+  // start too) and holds more sentence ends than that gives the same
+  // answer: the sentences searched lie whole inside it, and its partial
+  // first sentence (whose first word and chunks may read differently) is
+  // not among them. Else the whole context is read.
+  bool read = false;
+  if (claim_begin > from + kShortContextBytes) {
+    size_t start = claim_begin - kShortContextBytes;
+    while (start < claim_begin && text[start] != ' ' && text[start] != '\n') ++start;
+    if (start < claim_begin) {
+      const std::string_view shorter = text.substr(start, claim_begin - start);
+      Read(s, shorter, &r);
+      if (!r.tokens.empty() && r.sentence.back() >= kContextSentences) {
+        context = shorter;
+        read = true;
+      }
+    }
+  }
+  if (!read) Read(s, context, &r);
   if (r.tokens.empty()) return false;
   // Sentences from the nearest back; in each, the first phrase after its
   // first verb or stance word.
