@@ -24,7 +24,8 @@
 // particular sentences.
 //
 // Thread safety: immutable after Create; Tag() is const and may run on many
-// threads at once.
+// threads at once (each thread keeps its own memo of the words it has looked
+// up, bounded, and its own reading buffers).
 #ifndef CLAIMGRAPH_EXTRACT_STANCE_H_
 #define CLAIMGRAPH_EXTRACT_STANCE_H_
 

@@ -8,10 +8,10 @@
 #ifndef CLAIMGRAPH_EXTRACT_STRMAP_H_
 #define CLAIMGRAPH_EXTRACT_STRMAP_H_
 
-#include <cstddef>
-#include <cstdint>
 #include <algorithm>
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>

@@ -229,3 +229,30 @@ TEST_CASE("Topic tokenizer moves past a closing single quote after a plural", "[
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("A pointer finds the same antecedent however much text comes before", "[stance]") {
+  const std::string sponsor = "Two members sponsored a resolution on river dredging on Friday";
+  const std::string tail = ". The northern envoy described it as a hypocritical gesture.";
+  const std::string content = "it as a hypocritical gesture";
+  const Claim base = TagIn(Tagger(), sponsor + tail, content);
+  REQUIRE(PolarityToward(base, "resolution") != "none");
+
+  // Many short sentences before: the antecedent lies in the last ones.
+  std::string before;
+  while (before.size() < 2000) before += "Rain fell. ";
+  const Claim after_many = TagIn(Tagger(), before + sponsor + tail, content);
+  CHECK(TopicNames(after_many) == TopicNames(base));
+  CHECK(PolarityToward(after_many, "resolution") == PolarityToward(base, "resolution"));
+
+  // One sentence of more than 700 bytes: the antecedent is far back in it.
+  std::string long_sentence = sponsor;
+  while (long_sentence.size() < 1100) long_sentence += ", with farmers and boatmen and clerks";
+  const Claim far = TagIn(Tagger(), long_sentence + tail, content);
+  CHECK(PolarityToward(far, "resolution") == PolarityToward(base, "resolution"));
+}
+
+}  // namespace
+}  // namespace claimgraph

@@ -1,0 +1,53 @@
+// StringMap / StringSet (extract/strmap.h): lookups by string_view, insertion
+// order, growth, and the filter that turns absent keys away.
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+
+#include "extract/strmap.h"
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("StringMap finds what was inserted and nothing else", "[strmap]") {
+  StringMap<int> map;
+  CHECK(map.find("absent") == map.end());
+  CHECK(map.count("") == 0);
+  for (int i = 0; i < 5000; ++i) map["word" + std::to_string(i)] = i;
+  CHECK(map.size() == 5000);
+  for (int i = 0; i < 5000; ++i) {
+    const std::string key = "word" + std::to_string(i);
+    auto it = map.find(std::string_view(key));
+    REQUIRE(it != map.end());
+    CHECK(it->first == key);
+    CHECK(it->second == i);
+  }
+  for (int i = 5000; i < 6000; ++i) CHECK(map.count("word" + std::to_string(i)) == 0);
+  CHECK(map.count("word") == 0);
+  map["word7"] += 10;  // an existing key is not added again
+  CHECK(map.size() == 5000);
+  CHECK(map.find("word7")->second == 17);
+  CHECK_FALSE(map.emplace("word7", 0));
+  CHECK(map.emplace("", -1));
+  CHECK(map.find("")->second == -1);
+  int expected = 0;  // iteration follows insertion order
+  for (const auto& [key, value] : map) {
+    if (expected < 5000) CHECK(key == "word" + std::to_string(expected));
+    ++expected;
+  }
+  CHECK(expected == 5001);
+}
+
+TEST_CASE("StringSet holds multi-byte keys", "[strmap]") {
+  StringSet set;
+  CHECK(set.insert("caf\xC3\xA9"));
+  CHECK(set.insert("u.s."));
+  CHECK_FALSE(set.insert("u.s."));
+  CHECK(set.count("caf\xC3\xA9") == 1);
+  CHECK(set.count("cafe") == 0);
+  CHECK(set.count("u.s") == 0);
+  CHECK(set.size() == 2);
+}
+
+}  // namespace
+}  // namespace claimgraph
