@@ -12,9 +12,13 @@
 namespace claimgraph {
 namespace {
 
-bool IsParticle(const std::string& w) {
-  return w == "de" || w == "van" || w == "von" || w == "bin" || w == "al" || w == "da" || w == "la" ||
-         w == "le" || w == "du" || w == "der" || w == "del" || w == "di" || w == "ibn";
+bool IsParticle(std::string_view w) {
+  // Compared by length first: this runs for most tokens of a sentence.
+  if (w.size() == 2) {
+    return w == "de" || w == "al" || w == "da" || w == "la" || w == "le" || w == "du" || w == "di";
+  }
+  if (w.size() == 3) return w == "van" || w == "von" || w == "bin" || w == "der" || w == "del" || w == "ibn";
+  return false;
 }
 
 bool IsLyAdverb(const Token& t) {

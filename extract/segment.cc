@@ -233,7 +233,9 @@ void SegmentParagraph(std::string_view text, TextRange range,
       i += len;
       continue;
     }
-    Token t;
+    // Built in place; `prev` is the token before it, if any.
+    Token& t = tokens.emplace_back();
+    Token* const prev = tokens.size() >= 2 ? &tokens[tokens.size() - 2] : nullptr;
     t.begin = static_cast<uint32_t>(i);
     if (IsAlnum(c)) {
       bool is_number;
@@ -256,15 +258,14 @@ void SegmentParagraph(std::string_view text, TextRange range,
       t.kind = TokenKind::kQuoteOpen;
       t.lower = "\"";
       i = t.end;
-    } else if ((c == CharClass::kApostrophe || c == CharClass::kCloseSingle) && !tokens.empty() &&
-               tokens.back().end == i && (text[i + len] == 's' || text[i + len] == 'S')) {
+    } else if ((c == CharClass::kApostrophe || c == CharClass::kCloseSingle) && prev != nullptr &&
+               prev->end == i && (text[i + len] == 's' || text[i + len] == 'S')) {
       t.end = static_cast<uint32_t>(i + len + 1);
       t.kind = TokenKind::kWord;
       t.lower = "'s";
       i = t.end;
-    } else if ((c == CharClass::kApostrophe || c == CharClass::kCloseSingle) && !tokens.empty() &&
-               tokens.back().end == i && !tokens.back().lower.empty() && tokens.back().lower.back() == 's' &&
-               tokens.back().IsWord()) {
+    } else if ((c == CharClass::kApostrophe || c == CharClass::kCloseSingle) && prev != nullptr &&
+               prev->end == i && !prev->lower.empty() && prev->lower.back() == 's' && prev->IsWord()) {
       // "officials' statement": a plural possessive.
       t.end = static_cast<uint32_t>(i + len);
       t.kind = TokenKind::kWord;
@@ -304,15 +305,15 @@ void SegmentParagraph(std::string_view text, TextRange range,
           break;
       }
       // "--" written with two hyphens is one dash.
-      if (t.lower == "-" && !tokens.empty() && tokens.back().lower == "-" && tokens.back().end == i) {
-        tokens.back().end = t.end;
-        tokens.back().lower = "--";
+      if (t.lower == "-" && prev != nullptr && prev->lower == "-" && prev->end == i) {
+        prev->end = t.end;
+        prev->lower = "--";
         i = t.end;
+        tokens.pop_back();  // t
         continue;
       }
       i = t.end;
     }
-    tokens.push_back(std::move(t));
   }
 
   // Pass 2: quotes. Double quotes pair up; single curly quotes only count

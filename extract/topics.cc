@@ -256,7 +256,8 @@ void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink
     std::string& lower = *scratch;
     LowerInto(text.substr(i, j - i), &lower);
     size_t split = lower.size();
-    if (lower.size() > 3 && EndsWith(lower, "n't")) split = lower.size() - 3;
+    const size_t n = lower.size();
+    if (n > 3 && lower[n - 1] == 't' && lower[n - 2] == '\'' && lower[n - 3] == 'n') split = n - 3;
     std::string_view word_lower = std::string_view(lower).substr(0, split);
     if (split != lower.size() && (word_lower == "wo" || word_lower == "ca" || word_lower == "sha")) {
       word_lower = word_lower == "wo" ? "will" : word_lower == "ca" ? "can" : "shall";  // won't, can't, shan't
