@@ -78,6 +78,9 @@ class StringMap {
   size_t count(std::string_view key) const {
     return MayContain(key) && Lookup(key, StringHash()(key)) != kNone ? 1 : 0;
   }
+  bool contains(std::string_view key) const { return count(key) > 0; }
+  // The value of a key that must be present.
+  const V& at(std::string_view key) const { return find(key)->second; }
 
   V& operator[](std::string_view key) {
     const size_t h = StringHash()(key);
@@ -150,6 +153,7 @@ class StringMap {
 class StringSet {
  public:
   size_t count(std::string_view key) const { return map_.count(key); }
+  bool contains(std::string_view key) const { return map_.count(key) > 0; }
   bool insert(std::string key) { return map_.emplace(std::move(key), true); }
   size_t size() const { return map_.size(); }
   bool empty() const { return map_.empty(); }

@@ -51,3 +51,21 @@ TEST_CASE("StringSet holds multi-byte keys", "[strmap]") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("StringMap has the lookups of a std::unordered_map that callers use", "[strmap]") {
+  StringMap<std::string> map;
+  map["us"] = "United States";
+  CHECK(map.contains("us"));
+  CHECK_FALSE(map.contains("uk"));
+  CHECK(map.at("us") == "United States");
+  StringSet set;
+  set.insert("union");
+  CHECK(set.contains("union"));
+  CHECK_FALSE(set.contains("unions"));
+}
+
+}  // namespace
+}  // namespace claimgraph
