@@ -223,14 +223,16 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
   {
     // "Another 19 percent said", "one slide says": a short common noun phrase.
     start = j;
-    while (start > sb && j - start < 5 && t[start - 1].IsWord() && !t[start - 1].in_quote &&
+    while (start > sb && j - start < 5 && (t[start - 1].IsWord() || t[start - 1].kind == TokenKind::kNumber) &&
+           !t[start - 1].in_quote &&
            !vocab_.Is(t[start - 1].lower, kPrep) && !vocab_.Is(t[start - 1].lower, kConj)) {
       --start;
     }
     if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || vocab_.ClassOf(t[j].lower)) return false;
     // A quantity of people ("Another 19 percent", "two of them") or a plural
     // head ("some economists"): not "the US economy added 337,000 jobs".
-    const bool quantity = t[start].kind == TokenKind::kNumber || (start + 1 <= j && t[start + 1].kind == TokenKind::kNumber);
+    bool quantity = false;  // "74 percent", "Another 19 percent"
+    for (int x = start; x < j && !quantity; ++x) quantity = t[x].kind == TokenKind::kNumber;
     const bool plural = t[j].lower.size() > 3 && t[j].lower.back() == 's' && t[j].lower[t[j].lower.size() - 2] != 's';
     // Beside a quote any determiner phrase may speak ("..., one participant said").
     if (!(vocab_.Is(t[start].lower, kDet) || quantity) || !(quantity || plural || st->quote_frame)) return false;

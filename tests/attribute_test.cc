@@ -274,3 +274,26 @@ TEST_CASE("name, age, place, region: the name speaks", "[attribute]") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a share of people speaks: 74 percent said", "[attribute]") {
+  auto claims = ExtractText("Among farmers, 64 percent said they would vote for the new levy in June.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "64 percent");
+  CHECK(claims[0].text == "they would vote for the new levy in June");
+}
+
+TEST_CASE("object cues mined from PolNeAR train: denounced, voiced", "[attribute]") {
+  auto a = ExtractText("Mayor Ana Lopes denounced the decision to close the northern ferry terminal.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker.name == "Ana Lopes");
+  CHECK(a[0].cue == "denounced");
+  auto b = ExtractText("Karl Berg voiced strong doubts about the harbour budget.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].text == "strong doubts about the harbour budget");
+}
+
+}  // namespace
+}  // namespace claimgraph
