@@ -102,7 +102,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     j = open - 1;
     if (j < sb) return false;
   }
-  if (t[j].lower == "who" && j > sb) {
+  if ((t[j].lower == "who" || t[j].lower == "which") && !t[j].capitalized && j > sb) {
     // "criticised by Tom Reyes, who said": the antecedent speaks.
     const int e = t[j - 1].lower == "," ? j - 1 : j;
     return e > sb && SpeakerBefore(st, sb, e, m, np_begin);
@@ -114,6 +114,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     if (t[open].lower == "(") j = open - 1;
     if (j < sb) return false;
   }
+  if (t[j].lower == "," && RelativeClauseSpeaker(st, sb, j, m, np_begin)) return true;
   if (t[j].lower == "," || t[j].lower == "--") {
     // "Zhang Jun, China's envoy, said", "China's chief negotiator, Liu Wen,
     // said", "Brianne Stone, 29, of Huntsville, Ala., says": up to four
@@ -314,6 +315,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
       break;
     }
   }
+  ce = ContentEndBeforeFrame(*st, cb, ce, cue.cls);
   int words = 0;
   bool quoted = false;
   for (int i = cb; i < ce; ++i) {

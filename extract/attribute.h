@@ -59,6 +59,12 @@ class AttributionSieve {
   // auxiliaries skipped). Sets *np_begin. False when there is none or the
   // cue is negated.
   bool SpeakerBefore(State* st, int sb, int k, Mention* m, int* np_begin) const;
+  // "X, who/which ..., said": the antecedent X of the relative clause that
+  // ends with the comma at `j` (attribute_frames.cc).
+  bool RelativeClauseSpeaker(State* st, int sb, int j, Mention* m, int* np_begin) const;
+  // The end of content [cb, ce) before a comma that opens another speaker's
+  // frame ("C1, while 22 percent said C2", "C1, adding that C2").
+  int ContentEndBeforeFrame(const State& st, int cb, int ce, CueClass cls) const;
   // Resolves pronouns, surnames and role words in place.
   void Resolve(State* st, Mention* m) const;
   void Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue, Mention speaker,

@@ -297,3 +297,26 @@ TEST_CASE("object cues mined from PolNeAR train: denounced, voiced", "[attribute
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a speaker described by a relative clause: X, who ..., said", "[attribute]") {
+  auto claims = ExtractText(
+      "Karl Berg, who spoke on the condition that his office not be named, said the harbour will reopen in May.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Karl Berg");
+  CHECK(claims[0].text == "the harbour will reopen in May");
+}
+
+TEST_CASE("a reported clause ends before the next frame: C1, while X said C2", "[attribute]") {
+  auto claims = ExtractText(
+      "Most farmers said the levy was fair, while 12 percent said they would refuse to pay it.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].text == "the levy was fair");
+  CHECK(claims[1].text == "they would refuse to pay it");
+  CHECK(claims[1].speaker.name == "12 percent");
+}
+
+}  // namespace
+}  // namespace claimgraph
