@@ -52,6 +52,8 @@ class AttributionSieve {
   void CueFrames(State* st, int sb, int se) const;
   void AccordingTo(State* st, int sb, int se, size_t first_claim) const;
   void Continuation(State* st, int sb, int se) const;
+  // "Clinton camp: Trump's remarks threaten security" (a headline's colon, no quote).
+  void ColonClause(State* st, int sb, int se, int colon) const;
 
   bool MatchCue(const State& st, int k, Cue* cue) const;
   int ContentCommaBefore(const State& st, int sb, int k) const;

@@ -1,6 +1,8 @@
 // Frames of the sieve mined from PolNeAR train's misses (scripts/miss_report.py):
 // a speaker described by a relative clause ("The official, who spoke on the
 // condition of anonymity, said"), ...
+#include <string_view>
+
 #include "extract/attribute.h"
 #include "extract/attribute_state.h"
 
@@ -44,6 +46,46 @@ int AttributionSieve::ContentEndBeforeFrame(const State& st, int cb, int ce, Cue
     }
   }
   return ce;
+}
+
+}  // namespace claimgraph
+
+namespace claimgraph {
+
+void AttributionSieve::ColonClause(State* st, int sb, int se, int colon) const {
+  // Headline style: a named speaker of at most four words, a colon, and a
+  // clause of at least four words with no quote of its own.
+  const auto& t = st->t();
+  if (colon - sb > 4 || st->consumed[colon + 1]) return;
+  int words = 0;
+  for (int x = colon + 1; x < se; ++x) {
+    if (t[x].kind == TokenKind::kQuoteOpen && x == colon + 1) return;
+    words += t[x].IsWord();
+  }
+  if (words < 4) return;
+  for (int x = sb; x < colon; ++x) {
+    if (!t[x].IsWord() || !t[x].capitalized) return;  // "Update:", "Read more:"
+  }
+  Mention speaker;
+  if (!analyzer_.Analyze(st->text, st->para, sb, colon, &speaker)) return;
+  if (speaker.pronoun || speaker.document || (speaker.name_tokens == 0 && speaker.type != EntityType::kOrganization)) {
+    return;
+  }
+  // Not a label of the page ("The Latest:", "Breaking:", "Q:", "Watch:").
+  static constexpr std::string_view kLabels[] = {
+      "latest", "breaking", "update", "updated", "contributing", "revealed", "wow", "q", "a", "watch",
+      "video", "photos", "exclusive", "read", "more", "editor", "note", "related", "opinion", "analysis",
+      "poll", "live", "listen", "question", "answer", "daily", "guide", "correction", "transcript"};
+  for (int x = sb; x < colon; ++x) {
+    for (std::string_view label : kLabels) {
+      if (t[x].lower == label) return;
+    }
+  }
+  Cue cue;
+  cue.text = ":";
+  cue.begin = colon;
+  cue.end = colon + 1;
+  EmitContent(st, colon + 1, se, cue, speaker, "", sb);
 }
 
 }  // namespace claimgraph

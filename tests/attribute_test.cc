@@ -320,3 +320,19 @@ TEST_CASE("a reported clause ends before the next frame: C1, while X said C2", "
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a headline's colon without quotes: X: C", "[attribute]") {
+  auto a = ExtractText("Ana Lopes: the ferry fares will rise again next year");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker.name == "Ana Lopes");
+  CHECK(a[0].cue == ":");
+  CHECK(a[0].text == "the ferry fares will rise again next year");
+  // A page label is no speaker.
+  CHECK(ExtractText("The Latest: ferry fares will rise again next year").empty());
+}
+
+}  // namespace
+}  // namespace claimgraph
