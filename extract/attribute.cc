@@ -316,6 +316,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
     }
   }
   ce = ContentEndBeforeFrame(*st, cb, ce, cue.cls);
+  if (cue.cls == CueClass::kObject) ce = ObjectEnd(*st, cb, ce);
   int words = 0;
   bool quoted = false;
   for (int i = cb; i < ce; ++i) {
@@ -324,6 +325,9 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   }
   // A clause needs three words; an object ("endorsed Clinton", "opposed it") one.
   if (words < (cue.cls == CueClass::kObject ? 1 : 3)) return;
+  // "criticized this, saying ...": a pronoun alone says nothing; the
+  // participle's claim carries it.
+  if (words == 1 && ce - cb == 1 && (vocab_.Is(t[cb].lower, kPron) || vocab_.Is(t[cb].lower, kDet))) return;
   if (cue.cls == CueClass::kObjQuote && !quoted) return;
   std::string text;
   for (int i = cb; i < ce; ++i) {
@@ -480,9 +484,20 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     if (k > sb && t[k - 1].lower == "," && EndsWithIng(t[k].lower)) {
       // Inside another claim's clause the participle belongs to that claim.
       if (st->outer_begin <= k && k < st->outer_end) continue;
+      // "called for C, emphasizing D": D elaborates the object claim just
+      // made; only a quote ("criticized it, saying, "Q"") is a claim of its own.
+      if (st->outer_end == k - 1 && st->last_cue.cls == CueClass::kObject) {
+        int q = cue.end;
+        while (q < se && (t[q].lower == "," || t[q].lower == ":")) ++q;
+        if (q >= se || t[q].kind != TokenKind::kQuoteOpen) continue;
+      }
       // "..., saying, "Q"" / "..., urging Biden to C": the subject of the clause speaks.
       int subject_end;
-      if (!analyzer_.ClauseSubject(st->text, st->para, sb, k, &speaker, &subject_end)) continue;
+      if (!analyzer_.ClauseSubject(st->text, st->para, sb, k, &speaker, &subject_end)) {
+        // "An anonymous diplomat criticized this, saying": the speaker of
+        // the clause's own cue.
+        if (!ParticipleSpeaker(st, sb, k, &speaker)) continue;
+      }
       np_begin = sb;
       participle = true;
     } else if (!SpeakerBefore(st, sb, k, &speaker, &np_begin)) {

@@ -67,6 +67,12 @@ class AttributionSieve {
   // The end of content [cb, ce) before a comma that opens another speaker's
   // frame ("C1, while 22 percent said C2", "C1, adding that C2").
   int ContentEndBeforeFrame(const State& st, int cb, int ce, CueClass cls) const;
+  // The end of an object cue's noun phrase in [cb, ce): before a comma or a
+  // subordinate clause ("praised the plan after the vote", "in an interview").
+  int ObjectEnd(const State& st, int cb, int ce) const;
+  // "An anonymous diplomat criticized it, saying ...": the speaker of the
+  // first cue of the clause before the participle at `k`.
+  bool ParticipleSpeaker(State* st, int sb, int k, Mention* m) const;
   // Resolves pronouns, surnames and role words in place.
   void Resolve(State* st, Mention* m) const;
   void Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue, Mention speaker,

@@ -89,3 +89,49 @@ void AttributionSieve::ColonClause(State* st, int sb, int se, int colon) const {
 }
 
 }  // namespace claimgraph
+
+namespace claimgraph {
+
+int AttributionSieve::ObjectEnd(const State& st, int cb, int ce) const {
+  static constexpr std::string_view kClauseWords[] = {"after", "before", "while", "when", "because", "since",
+                                                      "despite", "during", "amid", "following", "until",
+                                                      "although", "though", "whereas"};
+  static constexpr std::string_view kMedia[] = {"interview", "statement", "speech", "letter", "tweet", "post",
+                                                "op-ed", "email", "appearance", "video", "ad"};
+  const auto& t = st.t();
+  for (int i = cb + 1; i < ce; ++i) {
+    if (t[i].in_quote || t[i].capitalized) continue;
+    const std::string& w = t[i].lower;
+    if (w == "," || w == "--" || w == ";" || w == "(") return i;
+    for (std::string_view c : kClauseWords) {
+      if (w == c) return i;
+    }
+    // "in an interview published Saturday", "on Twitter", "in a statement".
+    if ((w == "in" || w == "on" || w == "during") && i + 2 < ce &&
+        (t[i + 1].lower == "a" || t[i + 1].lower == "an" || t[i + 1].lower == "his" || t[i + 1].lower == "her" ||
+         t[i + 1].lower == "their" || t[i + 1].lower == "its")) {
+      for (std::string_view m : kMedia) {
+        if (t[i + 2].lower == m) return i;
+      }
+    }
+  }
+  return ce;
+}
+
+}  // namespace claimgraph
+
+namespace claimgraph {
+
+bool AttributionSieve::ParticipleSpeaker(State* st, int sb, int k, Mention* m) const {
+  const auto& t = st->t();
+  for (int c = sb + 1; c < k - 1; ++c) {
+    if (t[c].in_quote) continue;
+    Cue cue;
+    if (!MatchCue(*st, c, &cue)) continue;
+    int np_begin;
+    return SpeakerBefore(st, sb, c, m, &np_begin);
+  }
+  return false;
+}
+
+}  // namespace claimgraph

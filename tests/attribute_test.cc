@@ -336,3 +336,32 @@ TEST_CASE("a headline's colon without quotes: X: C", "[attribute]") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("an object cue's phrase ends before a subordinate clause or the medium", "[attribute]") {
+  auto a = ExtractText("Karl Berg praised the harbour plan in an interview published on Sunday.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].text == "the harbour plan");
+  auto b = ExtractText("Ana Lopes criticized the ferry levy after the council approved it on Monday.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].text == "the ferry levy");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("X criticized it, saying, \"Q\": the quote is the claim, X speaks", "[attribute]") {
+  auto claims = ExtractText("An unnamed harbour official criticized it, saying, \"Nothing surprises me anymore.\"");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kDirect);
+  CHECK(claims[0].text == "Nothing surprises me anymore.");
+  CHECK(claims[0].speaker.name == "unnamed harbour official");
+}
+
+}  // namespace
+}  // namespace claimgraph
