@@ -174,7 +174,15 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     int start = j - 1;
     while (start > sb && t[start - 1].lower != "," && t[start - 1].IsWord() && j - start < 30) --start;
     int subject_end = 0;
-    if (!analyzer_.ClauseSubject(st->text, st->para, start, j, m, &subject_end)) return false;
+    if (!analyzer_.ClauseSubject(st->text, st->para, start, j, m, &subject_end)) {
+      // "Trump joked about X, declined to Y, and told his audience Z": the
+      // sentence's subject, when the coordination follows a comma.
+      if (start <= sb || t[start - 1].lower != "," ||
+          !analyzer_.ClauseSubject(st->text, st->para, sb, j, m, &subject_end)) {
+        return false;
+      }
+      start = sb;
+    }
     *np_begin = start;
     return true;
   }
@@ -215,6 +223,8 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       *np_begin = loose_start;
       return true;
     }
+    // "A spokeswoman for the harbour board said": the head before the preposition.
+    if (CommonNounSpeaker(st, sb, j, k, m, np_begin)) return true;
   }
   if (analyzer_.Analyze(st->text, st->para, strict_start, j + 1, m)) {
     *np_begin = strict_start;
@@ -229,14 +239,18 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
            !vocab_.Is(t[start - 1].lower, kPrep) && !vocab_.Is(t[start - 1].lower, kConj)) {
       --start;
     }
-    if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || vocab_.ClassOf(t[j].lower)) return false;
+    if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || vocab_.ClassOf(t[j].lower)) {
+      return CommonNounSpeaker(st, sb, j, k, m, np_begin);
+    }
     // A quantity of people ("Another 19 percent", "two of them") or a plural
     // head ("some economists"): not "the US economy added 337,000 jobs".
     bool quantity = false;  // "74 percent", "Another 19 percent"
     for (int x = start; x < j && !quantity; ++x) quantity = t[x].kind == TokenKind::kNumber;
     const bool plural = t[j].lower.size() > 3 && t[j].lower.back() == 's' && t[j].lower[t[j].lower.size() - 2] != 's';
     // Beside a quote any determiner phrase may speak ("..., one participant said").
-    if (!(vocab_.Is(t[start].lower, kDet) || quantity) || !(quantity || plural || st->quote_frame)) return false;
+    if (!(vocab_.Is(t[start].lower, kDet) || quantity) || !(quantity || plural || st->quote_frame)) {
+      return CommonNounSpeaker(st, sb, j, k, m, np_begin);
+    }
     *m = Mention();
     m->surface = TokenText(st->text, st->para, start, j + 1);
     m->name = m->surface;

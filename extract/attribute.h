@@ -73,6 +73,10 @@ class AttributionSieve {
   // "An anonymous diplomat criticized it, saying ...": the speaker of the
   // first cue of the clause before the participle at `k`.
   bool ParticipleSpeaker(State* st, int sb, int k, Mention* m) const;
+  // "The businessman said", "A spokeswoman for YouTube told": a determiner
+  // phrase with a common noun head (and one prepositional phrase) before a
+  // plain speech cue at `k`; the phrase ends at token `j`.
+  bool CommonNounSpeaker(State* st, int sb, int j, int k, Mention* m, int* np_begin) const;
   // Resolves pronouns, surnames and role words in place.
   void Resolve(State* st, Mention* m) const;
   void Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue, Mention speaker,

@@ -7,6 +7,13 @@
 #include "extract/attribute_state.h"
 
 namespace claimgraph {
+namespace {
+
+bool IsLyWord(const Token& t) {
+  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
+}
+
+}  // namespace
 
 bool AttributionSieve::RelativeClauseSpeaker(State* st, int sb, int j, Mention* m, int* np_begin) const {
   // t[j] is the comma that closes ", who/which ...,"; the relative clause
@@ -132,6 +139,58 @@ bool AttributionSieve::ParticipleSpeaker(State* st, int sb, int k, Mention* m) c
     return SpeakerBefore(st, sb, c, m, &np_begin);
   }
   return false;
+}
+
+}  // namespace claimgraph
+
+namespace claimgraph {
+
+bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mention* m, int* np_begin) const {
+  static constexpr std::string_view kPlainCues[] = {"said", "says", "told", "tells", "wrote", "writes"};
+  static constexpr std::string_view kOpeners[] = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                                  "one", "another", "this", "each"};
+  static constexpr std::string_view kPreps[] = {"for", "of", "at", "with", "from", "in", "on"};
+  const auto& t = st->t();
+  bool plain = false;
+  for (std::string_view c : kPlainCues) plain = plain || t[k].lower == c;
+  if (!plain || j < sb) return false;
+  auto is = [&](int x, const auto& list) {
+    for (std::string_view w : list) {
+      if (t[x].lower == w) return true;
+    }
+    return false;
+  };
+  int start = j;
+  int prep = -1;
+  while (start > sb && j - start < 8) {
+    const Token& prev = t[start - 1];
+    if ((!prev.IsWord() && prev.kind != TokenKind::kNumber && prev.lower != "'s") || prev.in_quote) break;
+    if (!prev.capitalized && is(start - 1, kPreps)) {
+      if (prep >= 0) break;
+      prep = start - 1;
+    } else if (!prev.capitalized && vocab_.ClassOf(prev.lower) && !is(start - 1, kOpeners)) {
+      break;
+    }
+    --start;
+    // An opener starts the phrase unless a preposition comes before it
+    // ("a spokeswoman for the board").
+    if (is(start, kOpeners) && (prep >= 0 || start == sb || !is(start - 1, kPreps))) break;
+  }
+  if (!is(start, kOpeners)) return false;
+  // The head: the last word before the preposition (or of the phrase), a
+  // lower-case common noun ("businessman", "spokeswoman", "email").
+  const int head = prep >= 0 ? prep - 1 : j;
+  if (head <= start || !t[head].IsWord() || t[head].capitalized || vocab_.ClassOf(t[head].lower) || IsLyWord(t[head])) {
+    return false;
+  }
+  if (prep >= 0 && prep + 1 > j) return false;
+  *m = Mention();
+  m->surface = TokenText(st->text, st->para, start, j + 1);
+  m->name = m->surface;
+  m->type = EntityType::kGroup;
+  m->plural = t[head].lower.size() > 3 && t[head].lower.back() == 's';
+  *np_begin = start;
+  return true;
 }
 
 }  // namespace claimgraph

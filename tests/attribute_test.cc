@@ -365,3 +365,27 @@ TEST_CASE("X criticized it, saying, \"Q\": the quote is the claim, X speaks", "[
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a common noun speaks before a plain cue: The ferryman said, A spokeswoman for X told", "[attribute]") {
+  auto a = ExtractText("The ferryman said the crossing would close for the winter.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker.name == "The ferryman");
+  auto b = ExtractText("A spokeswoman for the ferry line said that the fees would rise in March.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker.name == "A spokeswoman for the ferry line");
+  CHECK(b[0].text == "the fees would rise in March");
+}
+
+TEST_CASE("a coordinated cue after a comma: X did A, did B, and told Y C", "[attribute]") {
+  auto claims = ExtractText(
+      "Karl Berg toured the docks, visited the shipyard, and told reporters that the port would expand next year.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Karl Berg");
+  CHECK(claims[0].text == "the port would expand next year");
+}
+
+}  // namespace
+}  // namespace claimgraph
