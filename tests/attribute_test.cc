@@ -389,3 +389,19 @@ TEST_CASE("a coordinated cue after a comma: X did A, did B, and told Y C", "[att
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("second batch of mined cues: ordered Y to, offered, sees", "[attribute]") {
+  auto a = ExtractText("Mayor Ana Lopes ordered the harbour staff to reopen the northern gate.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].cue == "ordered");
+  CHECK(a[0].speaker.name == "Ana Lopes");
+  auto b = ExtractText("Karl Berg sees the ferry levy as a tax on the islands.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].cue == "sees");
+}
+
+}  // namespace
+}  // namespace claimgraph
