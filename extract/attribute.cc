@@ -599,6 +599,9 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         cue.cls != CueClass::kObject && cue.cls != CueClass::kObjQuote) {
       bool free = true;
       for (int x = sb; x < comma && free; ++x) free = !st->consumed[x];
+      // "Among the farmers, most said the levy was fair": a short phrase
+      // opening with a preposition is an adverbial, not the content.
+      if (free && comma - sb <= 6 && t[sb].IsWord() && vocab_.Is(t[sb].lower, kPrep)) free = false;
       if (free) {
         const size_t before = st->claims->size();
         // Content first, then the frame: consume the whole sentence.

@@ -405,3 +405,15 @@ TEST_CASE("second batch of mined cues: ordered Y to, offered, sees", "[attribute
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a short prepositional opener is no reversed content: In P, X said C", "[attribute]") {
+  auto claims = ExtractText("Among the farmers, most farmers said the levy was fair.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "the levy was fair");
+}
+
+}  // namespace
+}  // namespace claimgraph
