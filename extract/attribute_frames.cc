@@ -109,6 +109,8 @@ int AttributionSieve::ObjectEnd(const State& st, int cb, int ce) const {
   for (int i = cb + 1; i < ce; ++i) {
     if (t[i].in_quote || t[i].capitalized) continue;
     const std::string& w = t[i].lower;
+    // ", including ..." and ", such as ..." still name the object.
+    if (w == "," && i + 1 < ce && (t[i + 1].lower == "including" || t[i + 1].lower == "such")) continue;
     if (w == "," || w == "--" || w == ";" || w == "(") return i;
     for (std::string_view c : kClauseWords) {
       if (w == c) return i;

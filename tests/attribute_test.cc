@@ -417,3 +417,15 @@ TEST_CASE("a short prepositional opener is no reversed content: In P, X said C",
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("an object goes on past ', including'", "[attribute]") {
+  auto claims = ExtractText("Karl Berg blamed several factors, including the storms of last winter.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "several factors, including the storms of last winter");
+}
+
+}  // namespace
+}  // namespace claimgraph
