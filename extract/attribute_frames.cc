@@ -1,6 +1,16 @@
-// Frames of the sieve mined from PolNeAR train's misses (scripts/miss_report.py):
-// a speaker described by a relative clause ("The official, who spoke on the
-// condition of anonymity, said"), ...
+// Frames of the sieve mined from PolNeAR train's misses (scripts/miss_report.py),
+// each kept for what it gains across train, not for one sentence:
+//   - a speaker described by a relative clause ("The official, who spoke on
+//     condition of anonymity, said");
+//   - a reported clause ends before another speaker's frame ("C1, while
+//     22 percent said C2");
+//   - a headline's colon without quotes ("Clinton camp: Trump's rhetoric
+//     threatens security");
+//   - an object cue's phrase ends before a subordinate clause or the medium
+//     ("praised the plan in an interview published Saturday");
+//   - a common-noun speaker before a plain cue ("A spokeswoman for YouTube said");
+//   - ", saying "Q"" takes the speaker of the clause's own cue.
+// Thread safety: as attribute.h (const, reentrant).
 #include <string_view>
 
 #include "extract/attribute.h"
