@@ -512,7 +512,9 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         // the clause's own cue.
         if (!ParticipleSpeaker(st, sb, k, &speaker)) continue;
       }
-      np_begin = sb;
+      // The frame is ", saying": consuming back to the sentence start would
+      // make a run of participles quadratic.
+      np_begin = k - 1;
       participle = true;
     } else if (!SpeakerBefore(st, sb, k, &speaker, &np_begin)) {
       // "C, said a handful of Democrats." - the speaker after the cue.

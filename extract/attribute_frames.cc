@@ -11,6 +11,7 @@
 //   - a common-noun speaker before a plain cue ("A spokeswoman for YouTube said");
 //   - ", saying "Q"" takes the speaker of the clause's own cue.
 // Thread safety: as attribute.h (const, reentrant).
+#include <algorithm>
 #include <string_view>
 
 #include "extract/attribute.h"
@@ -37,8 +38,12 @@ bool AttributionSieve::RelativeClauseSpeaker(State* st, int sb, int j, Mention* 
     }
     if (tok.capitalized || (tok.lower != "who" && tok.lower != "which") || t[w - 1].lower != ",") continue;
     // The antecedent ends before ", who": the usual speaker walk reads it
-    // ("Paul Porter, a driver from Ava, Mo., who ...").
-    return SpeakerBefore(st, sb, w - 1, m, np_begin);
+    // ("Paul Porter, a driver from Ava, Mo., who ..."), two levels deep at most.
+    if (st->relative_depth >= 2) return false;
+    ++st->relative_depth;
+    const bool found = SpeakerBefore(st, sb, w - 1, m, np_begin);
+    --st->relative_depth;
+    return found;
   }
   return false;
 }
@@ -143,7 +148,7 @@ namespace claimgraph {
 
 bool AttributionSieve::ParticipleSpeaker(State* st, int sb, int k, Mention* m) const {
   const auto& t = st->t();
-  for (int c = sb + 1; c < k - 1; ++c) {
+  for (int c = std::max(sb + 1, k - 60); c < k - 1; ++c) {  // (a clause, not a run-on paragraph)
     if (t[c].in_quote) continue;
     Cue cue;
     if (!MatchCue(*st, c, &cue)) continue;

@@ -429,3 +429,17 @@ TEST_CASE("an object goes on past ', including'", "[attribute]") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a chain of relative clauses reads two levels deep, not recursively to the end", "[attribute]") {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "Karl Berg, who said, ";
+  text += "said the port will close in June.";
+  auto claims = ExtractText(text);  // would overflow the stack without the depth limit
+  CHECK(claims.size() <= 20001);
+}
+
+}  // namespace
+}  // namespace claimgraph
