@@ -194,6 +194,12 @@ bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mentio
     if (is(start, kOpeners) && (prep >= 0 || start == sb || !is(start - 1, kPreps))) break;
   }
   if (!is(start, kOpeners)) return false;
+  // The phrase opens its clause: "Lopes said the businessman told ..." is
+  // read from its first cue, not as a second speaker inside the content.
+  if (start > sb && !(t[start - 1].kind == TokenKind::kPunct || t[start - 1].kind == TokenKind::kQuoteClose ||
+                      (vocab_.Is(t[start - 1].lower, kConj) && !t[start - 1].capitalized))) {
+    return false;
+  }
   // The head: the last word before the preposition (or of the phrase), a
   // lower-case common noun ("businessman", "spokeswoman", "email").
   const int head = prep >= 0 ? prep - 1 : j;
