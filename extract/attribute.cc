@@ -102,7 +102,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     j = open - 1;
     if (j < sb) return false;
   }
-  if (t[j].lower == "who" && j > sb) {
+  if ((t[j].lower == "who" || t[j].lower == "which") && !t[j].capitalized && j > sb) {
     // "criticised by Tom Reyes, who said": the antecedent speaks.
     const int e = t[j - 1].lower == "," ? j - 1 : j;
     return e > sb && SpeakerBefore(st, sb, e, m, np_begin);
@@ -114,6 +114,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     if (t[open].lower == "(") j = open - 1;
     if (j < sb) return false;
   }
+  if (t[j].lower == "," && RelativeClauseSpeaker(st, sb, j, m, np_begin)) return true;
   if (t[j].lower == "," || t[j].lower == "--") {
     // "Zhang Jun, China's envoy, said", "China's chief negotiator, Liu Wen,
     // said", "Brianne Stone, 29, of Huntsville, Ala., says": up to four
@@ -173,7 +174,15 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     int start = j - 1;
     while (start > sb && t[start - 1].lower != "," && t[start - 1].IsWord() && j - start < 30) --start;
     int subject_end = 0;
-    if (!analyzer_.ClauseSubject(st->text, st->para, start, j, m, &subject_end)) return false;
+    if (!analyzer_.ClauseSubject(st->text, st->para, start, j, m, &subject_end)) {
+      // "Trump joked about X, declined to Y, and told his audience Z": the
+      // sentence's subject, when the coordination follows a comma.
+      if (start <= sb || t[start - 1].lower != "," ||
+          !analyzer_.ClauseSubject(st->text, st->para, sb, j, m, &subject_end)) {
+        return false;
+      }
+      start = sb;
+    }
     *np_begin = start;
     return true;
   }
@@ -214,6 +223,8 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       *np_begin = loose_start;
       return true;
     }
+    // "A spokeswoman for the harbour board said": the head before the preposition.
+    if (CommonNounSpeaker(st, sb, j, k, m, np_begin)) return true;
   }
   if (analyzer_.Analyze(st->text, st->para, strict_start, j + 1, m)) {
     *np_begin = strict_start;
@@ -223,17 +234,23 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
   {
     // "Another 19 percent said", "one slide says": a short common noun phrase.
     start = j;
-    while (start > sb && j - start < 5 && t[start - 1].IsWord() && !t[start - 1].in_quote &&
+    while (start > sb && j - start < 5 && (t[start - 1].IsWord() || t[start - 1].kind == TokenKind::kNumber) &&
+           !t[start - 1].in_quote &&
            !vocab_.Is(t[start - 1].lower, kPrep) && !vocab_.Is(t[start - 1].lower, kConj)) {
       --start;
     }
-    if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || vocab_.ClassOf(t[j].lower)) return false;
+    if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || vocab_.ClassOf(t[j].lower)) {
+      return CommonNounSpeaker(st, sb, j, k, m, np_begin);
+    }
     // A quantity of people ("Another 19 percent", "two of them") or a plural
     // head ("some economists"): not "the US economy added 337,000 jobs".
-    const bool quantity = t[start].kind == TokenKind::kNumber || (start + 1 <= j && t[start + 1].kind == TokenKind::kNumber);
+    bool quantity = false;  // "74 percent", "Another 19 percent"
+    for (int x = start; x < j && !quantity; ++x) quantity = t[x].kind == TokenKind::kNumber;
     const bool plural = t[j].lower.size() > 3 && t[j].lower.back() == 's' && t[j].lower[t[j].lower.size() - 2] != 's';
     // Beside a quote any determiner phrase may speak ("..., one participant said").
-    if (!(vocab_.Is(t[start].lower, kDet) || quantity) || !(quantity || plural || st->quote_frame)) return false;
+    if (!(vocab_.Is(t[start].lower, kDet) || quantity) || !(quantity || plural || st->quote_frame)) {
+      return CommonNounSpeaker(st, sb, j, k, m, np_begin);
+    }
     *m = Mention();
     m->surface = TokenText(st->text, st->para, start, j + 1);
     m->name = m->surface;
@@ -312,6 +329,8 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
       break;
     }
   }
+  ce = ContentEndBeforeFrame(*st, cb, ce, cue.cls);
+  if (cue.cls == CueClass::kObject) ce = ObjectEnd(*st, cb, ce);
   int words = 0;
   bool quoted = false;
   for (int i = cb; i < ce; ++i) {
@@ -320,6 +339,9 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   }
   // A clause needs three words; an object ("endorsed Clinton", "opposed it") one.
   if (words < (cue.cls == CueClass::kObject ? 1 : 3)) return;
+  // "criticized this, saying ...": a pronoun alone says nothing; the
+  // participle's claim carries it.
+  if (words == 1 && ce - cb == 1 && (vocab_.Is(t[cb].lower, kPron) || vocab_.Is(t[cb].lower, kDet))) return;
   if (cue.cls == CueClass::kObjQuote && !quoted) return;
   std::string text;
   for (int i = cb; i < ce; ++i) {
@@ -476,10 +498,23 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     if (k > sb && t[k - 1].lower == "," && EndsWithIng(t[k].lower)) {
       // Inside another claim's clause the participle belongs to that claim.
       if (st->outer_begin <= k && k < st->outer_end) continue;
+      // "called for C, emphasizing D": D elaborates the object claim just
+      // made; only a quote ("criticized it, saying, "Q"") is a claim of its own.
+      if (st->outer_end == k - 1 && st->last_cue.cls == CueClass::kObject) {
+        int q = cue.end;
+        while (q < se && (t[q].lower == "," || t[q].lower == ":")) ++q;
+        if (q >= se || t[q].kind != TokenKind::kQuoteOpen) continue;
+      }
       // "..., saying, "Q"" / "..., urging Biden to C": the subject of the clause speaks.
       int subject_end;
-      if (!analyzer_.ClauseSubject(st->text, st->para, sb, k, &speaker, &subject_end)) continue;
-      np_begin = sb;
+      if (!analyzer_.ClauseSubject(st->text, st->para, sb, k, &speaker, &subject_end)) {
+        // "An anonymous diplomat criticized this, saying": the speaker of
+        // the clause's own cue.
+        if (!ParticipleSpeaker(st, sb, k, &speaker)) continue;
+      }
+      // The frame is ", saying": consuming back to the sentence start would
+      // make a run of participles quadratic.
+      np_begin = k - 1;
       participle = true;
     } else if (!SpeakerBefore(st, sb, k, &speaker, &np_begin)) {
       // "C, said a handful of Democrats." - the speaker after the cue.
@@ -566,6 +601,9 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         cue.cls != CueClass::kObject && cue.cls != CueClass::kObjQuote) {
       bool free = true;
       for (int x = sb; x < comma && free; ++x) free = !st->consumed[x];
+      // "Among the farmers, most said the levy was fair": a short phrase
+      // opening with a preposition is an adverbial, not the content.
+      if (free && comma - sb <= 6 && t[sb].IsWord() && vocab_.Is(t[sb].lower, kPrep)) free = false;
       if (free) {
         const size_t before = st->claims->size();
         // Content first, then the frame: consume the whole sentence.

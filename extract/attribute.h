@@ -52,6 +52,8 @@ class AttributionSieve {
   void CueFrames(State* st, int sb, int se) const;
   void AccordingTo(State* st, int sb, int se, size_t first_claim) const;
   void Continuation(State* st, int sb, int se) const;
+  // "Clinton camp: Trump's remarks threaten security" (a headline's colon, no quote).
+  void ColonClause(State* st, int sb, int se, int colon) const;
 
   bool MatchCue(const State& st, int k, Cue* cue) const;
   int ContentCommaBefore(const State& st, int sb, int k) const;
@@ -59,6 +61,22 @@ class AttributionSieve {
   // auxiliaries skipped). Sets *np_begin. False when there is none or the
   // cue is negated.
   bool SpeakerBefore(State* st, int sb, int k, Mention* m, int* np_begin) const;
+  // "X, who/which ..., said": the antecedent X of the relative clause that
+  // ends with the comma at `j` (attribute_frames.cc).
+  bool RelativeClauseSpeaker(State* st, int sb, int j, Mention* m, int* np_begin) const;
+  // The end of content [cb, ce) before a comma that opens another speaker's
+  // frame ("C1, while 22 percent said C2", "C1, adding that C2").
+  int ContentEndBeforeFrame(const State& st, int cb, int ce, CueClass cls) const;
+  // The end of an object cue's noun phrase in [cb, ce): before a comma or a
+  // subordinate clause ("praised the plan after the vote", "in an interview").
+  int ObjectEnd(const State& st, int cb, int ce) const;
+  // "An anonymous diplomat criticized it, saying ...": the speaker of the
+  // first cue of the clause before the participle at `k`.
+  bool ParticipleSpeaker(State* st, int sb, int k, Mention* m) const;
+  // "The businessman said", "A spokeswoman for YouTube told": a determiner
+  // phrase with a common noun head (and one prepositional phrase) before a
+  // plain speech cue at `k`; the phrase ends at token `j`.
+  bool CommonNounSpeaker(State* st, int sb, int j, int k, Mention* m, int* np_begin) const;
   // Resolves pronouns, surnames and role words in place.
   void Resolve(State* st, Mention* m) const;
   void Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue, Mention speaker,

@@ -64,7 +64,11 @@ void AttributionSieve::ColonQuote(State* st, int sb, int se) const {
   const auto& t = st->t();
   // "Ana Lopes: "We are ready."" - a name, a colon, and a quote to the end.
   for (int c = sb + 1; c + 1 < se && c < sb + 10; ++c) {
-    if (t[c].lower != ":" || t[c].in_quote || t[c + 1].kind != TokenKind::kQuoteOpen) continue;
+    if (t[c].lower != ":" || t[c].in_quote) continue;
+    if (t[c + 1].kind != TokenKind::kQuoteOpen) {
+      ColonClause(st, sb, se, c);
+      return;
+    }
     if (st->consumed[c + 1]) return;
     Mention speaker;
     if (!analyzer_.Analyze(st->text, st->para, sb, c, &speaker)) return;

@@ -50,6 +50,8 @@ struct AttributionSieve::State {
   std::string outer_speaker;
   // Set while reading the frame of a quote, where the attribution is certain.
   bool quote_frame = false;
+  // Nesting of "X, who ..., said" reads: hostile text may chain thousands.
+  int relative_depth = 0;
   const std::vector<Token>& t() const { return para.tokens; }
 };
 

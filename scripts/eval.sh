@@ -6,7 +6,8 @@
 #
 #   scripts/eval.sh [path/to/claimgraph] [--train]
 #
-# Floors (FLOOR_* below) guard what has been reached; the targets are
+# Floors (FLOOR_* below) sit just below what has been reached (dev claim F1
+# 0.620, attributed F1 0.378); the targets are
 # higher for PolNeAR (claim F1 0.75, attributed F1 0.65) and not met yet.
 #
 # "speaker (name or mention)": PolNeAR's gold aliases are the source as written
@@ -32,8 +33,8 @@ fi
 [[ -x $bin ]] || { echo "no claimgraph binary at $bin (build first)"; exit 1; }
 
 FLOOR_SEEDS_ATTRIBUTED=0.95
-FLOOR_DEV_CLAIM=0.57
-FLOOR_DEV_ATTRIBUTED=0.34
+FLOOR_DEV_CLAIM=0.61
+FLOOR_DEV_ATTRIBUTED=0.37
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

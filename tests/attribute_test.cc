@@ -274,3 +274,172 @@ TEST_CASE("name, age, place, region: the name speaks", "[attribute]") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a share of people speaks: 74 percent said", "[attribute]") {
+  auto claims = ExtractText("Among farmers, 64 percent said they would vote for the new levy in June.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "64 percent");
+  CHECK(claims[0].text == "they would vote for the new levy in June");
+}
+
+TEST_CASE("object cues mined from PolNeAR train: denounced, voiced", "[attribute]") {
+  auto a = ExtractText("Mayor Ana Lopes denounced the decision to close the northern ferry terminal.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker.name == "Ana Lopes");
+  CHECK(a[0].cue == "denounced");
+  auto b = ExtractText("Karl Berg voiced strong doubts about the harbour budget.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].text == "strong doubts about the harbour budget");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a speaker described by a relative clause: X, who ..., said", "[attribute]") {
+  auto claims = ExtractText(
+      "Karl Berg, who spoke on the condition that his office not be named, said the harbour will reopen in May.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Karl Berg");
+  CHECK(claims[0].text == "the harbour will reopen in May");
+}
+
+TEST_CASE("a reported clause ends before the next frame: C1, while X said C2", "[attribute]") {
+  auto claims = ExtractText(
+      "Most farmers said the levy was fair, while 12 percent said they would refuse to pay it.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].text == "the levy was fair");
+  CHECK(claims[1].text == "they would refuse to pay it");
+  CHECK(claims[1].speaker.name == "12 percent");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a headline's colon without quotes: X: C", "[attribute]") {
+  auto a = ExtractText("Ana Lopes: the ferry fares will rise again next year");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker.name == "Ana Lopes");
+  CHECK(a[0].cue == ":");
+  CHECK(a[0].text == "the ferry fares will rise again next year");
+  // A page label is no speaker.
+  CHECK(ExtractText("The Latest: ferry fares will rise again next year").empty());
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("an object cue's phrase ends before a subordinate clause or the medium", "[attribute]") {
+  auto a = ExtractText("Karl Berg praised the harbour plan in an interview published on Sunday.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].text == "the harbour plan");
+  auto b = ExtractText("Ana Lopes criticized the ferry levy after the council approved it on Monday.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].text == "the ferry levy");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("X criticized it, saying, \"Q\": the quote is the claim, X speaks", "[attribute]") {
+  auto claims = ExtractText("An unnamed harbour official criticized it, saying, \"Nothing surprises me anymore.\"");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kDirect);
+  CHECK(claims[0].text == "Nothing surprises me anymore.");
+  CHECK(claims[0].speaker.name == "unnamed harbour official");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a common noun speaks before a plain cue: The ferryman said, A spokeswoman for X told", "[attribute]") {
+  auto a = ExtractText("The ferryman said the crossing would close for the winter.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker.name == "The ferryman");
+  auto b = ExtractText("A spokeswoman for the ferry line said that the fees would rise in March.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker.name == "A spokeswoman for the ferry line");
+  CHECK(b[0].text == "the fees would rise in March");
+}
+
+TEST_CASE("a coordinated cue after a comma: X did A, did B, and told Y C", "[attribute]") {
+  auto claims = ExtractText(
+      "Karl Berg toured the docks, visited the shipyard, and told reporters that the port would expand next year.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Karl Berg");
+  CHECK(claims[0].text == "the port would expand next year");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("second batch of mined cues: ordered Y to, offered, sees", "[attribute]") {
+  auto a = ExtractText("Mayor Ana Lopes ordered the harbour staff to reopen the northern gate.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].cue == "ordered");
+  CHECK(a[0].speaker.name == "Ana Lopes");
+  auto b = ExtractText("Karl Berg sees the ferry levy as a tax on the islands.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].cue == "sees");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a short prepositional opener is no reversed content: In P, X said C", "[attribute]") {
+  auto claims = ExtractText("Among the farmers, most farmers said the levy was fair.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "the levy was fair");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("an object goes on past ', including'", "[attribute]") {
+  auto claims = ExtractText("Karl Berg blamed several factors, including the storms of last winter.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "several factors, including the storms of last winter");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a chain of relative clauses reads two levels deep, not recursively to the end", "[attribute]") {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "Karl Berg, who said, ";
+  text += "said the port will close in June.";
+  auto claims = ExtractText(text);  // would overflow the stack without the depth limit
+  CHECK(claims.size() <= 20001);
+}
+
+}  // namespace
+}  // namespace claimgraph

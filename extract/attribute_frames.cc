@@ -1,0 +1,219 @@
+// Frames of the sieve mined from PolNeAR train's misses (scripts/miss_report.py),
+// each kept for what it gains across train, not for one sentence:
+//   - a speaker described by a relative clause ("The official, who spoke on
+//     condition of anonymity, said");
+//   - a reported clause ends before another speaker's frame ("C1, while
+//     22 percent said C2");
+//   - a headline's colon without quotes ("Clinton camp: Trump's rhetoric
+//     threatens security");
+//   - an object cue's phrase ends before a subordinate clause or the medium
+//     ("praised the plan in an interview published Saturday");
+//   - a common-noun speaker before a plain cue ("A spokeswoman for YouTube said");
+//   - ", saying "Q"" takes the speaker of the clause's own cue.
+// Thread safety: as attribute.h (const, reentrant).
+#include <algorithm>
+#include <string_view>
+
+#include "extract/attribute.h"
+#include "extract/attribute_state.h"
+
+namespace claimgraph {
+namespace {
+
+bool IsLyWord(const Token& t) {
+  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
+}
+
+}  // namespace
+
+bool AttributionSieve::RelativeClauseSpeaker(State* st, int sb, int j, Mention* m, int* np_begin) const {
+  // t[j] is the comma that closes ", who/which ...,"; the relative clause
+  // holds no quote and no sentence-level mark, and runs at most 40 tokens.
+  const auto& t = st->t();
+  for (int w = j - 2; w > sb + 1 && w > j - 40; --w) {
+    const Token& tok = t[w];
+    if (tok.in_quote || tok.kind == TokenKind::kQuoteOpen || tok.kind == TokenKind::kQuoteClose ||
+        tok.lower == ";" || tok.lower == ":") {
+      return false;
+    }
+    if (tok.capitalized || (tok.lower != "who" && tok.lower != "which") || t[w - 1].lower != ",") continue;
+    // The antecedent ends before ", who": the usual speaker walk reads it
+    // ("Paul Porter, a driver from Ava, Mo., who ..."), two levels deep at most.
+    if (st->relative_depth >= 2) return false;
+    ++st->relative_depth;
+    const bool found = SpeakerBefore(st, sb, w - 1, m, np_begin);
+    --st->relative_depth;
+    return found;
+  }
+  return false;
+}
+
+}  // namespace claimgraph
+
+namespace claimgraph {
+
+int AttributionSieve::ContentEndBeforeFrame(const State& st, int cb, int ce, CueClass cls) const {
+  const auto& t = st.t();
+  // After a reported clause ", adding/saying ..." is a claim of its own; after
+  // an object ("called for C, emphasizing D") it is part of the same one.
+  const bool clause = cls != CueClass::kObject && cls != CueClass::kObjQuote && cls != CueClass::kUrge;
+  for (int i = cb + 2; i + 1 < ce; ++i) {
+    if (t[i].lower != "," || t[i].in_quote) continue;
+    // A speech or tell cue up to six words after the comma (its speaker), with
+    // no mark between.
+    for (int x = clause ? i + 1 : i + 2; x < ce && x <= i + 7; ++x) {
+      if ((x > i + 1 && (t[x - 1].in_quote || t[x - 1].kind == TokenKind::kPunct)) || t[x].in_quote) break;
+      Cue cue;
+      if (MatchCue(st, x, &cue) && (cue.cls == CueClass::kSpeech || cue.cls == CueClass::kTell)) return i;
+    }
+  }
+  return ce;
+}
+
+}  // namespace claimgraph
+
+namespace claimgraph {
+
+void AttributionSieve::ColonClause(State* st, int sb, int se, int colon) const {
+  // Headline style: a named speaker of at most four words, a colon, and a
+  // clause of at least four words with no quote of its own.
+  const auto& t = st->t();
+  if (colon - sb > 4 || st->consumed[colon + 1]) return;
+  int words = 0;
+  for (int x = colon + 1; x < se; ++x) {
+    if (t[x].kind == TokenKind::kQuoteOpen && x == colon + 1) return;
+    words += t[x].IsWord();
+  }
+  if (words < 4) return;
+  for (int x = sb; x < colon; ++x) {
+    if (!t[x].IsWord() || !t[x].capitalized) return;  // "Update:", "Read more:"
+  }
+  Mention speaker;
+  if (!analyzer_.Analyze(st->text, st->para, sb, colon, &speaker)) return;
+  if (speaker.pronoun || speaker.document || (speaker.name_tokens == 0 && speaker.type != EntityType::kOrganization)) {
+    return;
+  }
+  // Not a label of the page ("The Latest:", "Breaking:", "Q:", "Watch:").
+  static constexpr std::string_view kLabels[] = {
+      "latest", "breaking", "update", "updated", "contributing", "revealed", "wow", "q", "a", "watch",
+      "video", "photos", "exclusive", "read", "more", "editor", "note", "related", "opinion", "analysis",
+      "poll", "live", "listen", "question", "answer", "daily", "guide", "correction", "transcript"};
+  for (int x = sb; x < colon; ++x) {
+    for (std::string_view label : kLabels) {
+      if (t[x].lower == label) return;
+    }
+  }
+  Cue cue;
+  cue.text = ":";
+  cue.begin = colon;
+  cue.end = colon + 1;
+  EmitContent(st, colon + 1, se, cue, speaker, "", sb);
+}
+
+}  // namespace claimgraph
+
+namespace claimgraph {
+
+int AttributionSieve::ObjectEnd(const State& st, int cb, int ce) const {
+  static constexpr std::string_view kClauseWords[] = {"after", "before", "while", "when", "because", "since",
+                                                      "despite", "during", "amid", "following", "until",
+                                                      "although", "though", "whereas"};
+  static constexpr std::string_view kMedia[] = {"interview", "statement", "speech", "letter", "tweet", "post",
+                                                "op-ed", "email", "appearance", "video", "ad"};
+  const auto& t = st.t();
+  for (int i = cb + 1; i < ce; ++i) {
+    if (t[i].in_quote || t[i].capitalized) continue;
+    const std::string& w = t[i].lower;
+    // ", including ..." and ", such as ..." still name the object.
+    if (w == "," && i + 1 < ce && (t[i + 1].lower == "including" || t[i + 1].lower == "such")) continue;
+    if (w == "," || w == "--" || w == ";" || w == "(") return i;
+    for (std::string_view c : kClauseWords) {
+      if (w == c) return i;
+    }
+    // "in an interview published Saturday", "on Twitter", "in a statement".
+    if ((w == "in" || w == "on" || w == "during") && i + 2 < ce &&
+        (t[i + 1].lower == "a" || t[i + 1].lower == "an" || t[i + 1].lower == "his" || t[i + 1].lower == "her" ||
+         t[i + 1].lower == "their" || t[i + 1].lower == "its")) {
+      for (std::string_view m : kMedia) {
+        if (t[i + 2].lower == m) return i;
+      }
+    }
+  }
+  return ce;
+}
+
+}  // namespace claimgraph
+
+namespace claimgraph {
+
+bool AttributionSieve::ParticipleSpeaker(State* st, int sb, int k, Mention* m) const {
+  const auto& t = st->t();
+  for (int c = std::max(sb + 1, k - 60); c < k - 1; ++c) {  // (a clause, not a run-on paragraph)
+    if (t[c].in_quote) continue;
+    Cue cue;
+    if (!MatchCue(*st, c, &cue)) continue;
+    int np_begin;
+    return SpeakerBefore(st, sb, c, m, &np_begin);
+  }
+  return false;
+}
+
+}  // namespace claimgraph
+
+namespace claimgraph {
+
+bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mention* m, int* np_begin) const {
+  static constexpr std::string_view kPlainCues[] = {"said", "says", "told", "tells", "wrote", "writes"};
+  static constexpr std::string_view kOpeners[] = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                                  "one", "another", "this", "each"};
+  static constexpr std::string_view kPreps[] = {"for", "of", "at", "with", "from", "in", "on"};
+  const auto& t = st->t();
+  bool plain = false;
+  for (std::string_view c : kPlainCues) plain = plain || t[k].lower == c;
+  if (!plain || j < sb) return false;
+  auto is = [&](int x, const auto& list) {
+    for (std::string_view w : list) {
+      if (t[x].lower == w) return true;
+    }
+    return false;
+  };
+  int start = j;
+  int prep = -1;
+  while (start > sb && j - start < 8) {
+    const Token& prev = t[start - 1];
+    if ((!prev.IsWord() && prev.kind != TokenKind::kNumber && prev.lower != "'s") || prev.in_quote) break;
+    if (!prev.capitalized && is(start - 1, kPreps)) {
+      if (prep >= 0) break;
+      prep = start - 1;
+    } else if (!prev.capitalized && vocab_.ClassOf(prev.lower) && !is(start - 1, kOpeners)) {
+      break;
+    }
+    --start;
+    // An opener starts the phrase unless a preposition comes before it
+    // ("a spokeswoman for the board").
+    if (is(start, kOpeners) && (prep >= 0 || start == sb || !is(start - 1, kPreps))) break;
+  }
+  if (!is(start, kOpeners)) return false;
+  // The phrase opens its clause: "Lopes said the businessman told ..." is
+  // read from its first cue, not as a second speaker inside the content.
+  if (start > sb && !(t[start - 1].kind == TokenKind::kPunct || t[start - 1].kind == TokenKind::kQuoteClose ||
+                      (vocab_.Is(t[start - 1].lower, kConj) && !t[start - 1].capitalized))) {
+    return false;
+  }
+  // The head: the last word before the preposition (or of the phrase), a
+  // lower-case common noun ("businessman", "spokeswoman", "email").
+  const int head = prep >= 0 ? prep - 1 : j;
+  if (head <= start || !t[head].IsWord() || t[head].capitalized || vocab_.ClassOf(t[head].lower) || IsLyWord(t[head])) {
+    return false;
+  }
+  if (prep >= 0 && prep + 1 > j) return false;
+  *m = Mention();
+  m->surface = TokenText(st->text, st->para, start, j + 1);
+  m->name = m->surface;
+  m->type = EntityType::kGroup;
+  m->plural = t[head].lower.size() > 3 && t[head].lower.back() == 's';
+  *np_begin = start;
+  return true;
+}
+
+}  // namespace claimgraph
