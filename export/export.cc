@@ -258,11 +258,56 @@ uint64_t IdHash(std::string_view id) {  // FNV-1a, 64 bits
 
 Status GraphView::LoadNodeHashes() {
   hashes_loaded_ = true;
+  std::vector<std::pair<uint64_t, uint16_t>> entries;
+  std::map<std::string, uint16_t> type_index;
   auto it = store_->NewNodeIterator();
-  for (; it->Valid(); it->Next()) node_hashes_.push_back(IdHash(it->node().id));
+  for (; it->Valid(); it->Next()) {
+    const Node& n = it->node();
+    auto t = type_index.find(n.type);
+    if (t == type_index.end()) {
+      uint16_t index = type_names_.size() < kAmbiguousType ? static_cast<uint16_t>(type_names_.size())
+                                                           : kAmbiguousType;
+      t = type_index.emplace(n.type, index).first;
+      if (index != kAmbiguousType) type_names_.push_back(n.type);
+    }
+    entries.emplace_back(IdHash(n.id), t->second);
+  }
   hashes_status_ = it->status();
-  std::sort(node_hashes_.begin(), node_hashes_.end());
+  std::sort(entries.begin(), entries.end());
+  node_hashes_.reserve(entries.size());
+  hash_types_.reserve(entries.size());
+  for (const auto& [hash, type] : entries) {
+    if (!node_hashes_.empty() && node_hashes_.back() == hash) {
+      if (hash_types_.back() != type) hash_types_.back() = kAmbiguousType;
+      continue;
+    }
+    node_hashes_.push_back(hash);
+    hash_types_.push_back(type);
+  }
+  // About two hashes a bucket.
+  hash_bits_ = 0;
+  while (hash_bits_ < 30 && (size_t{2} << hash_bits_) <= node_hashes_.size()) ++hash_bits_;
+  hash_buckets_.assign((size_t{1} << hash_bits_) + 1, 0);
+  size_t i = 0;
+  for (size_t b = 0; b < (size_t{1} << hash_bits_); ++b) {
+    while (i < node_hashes_.size() &&
+           (hash_bits_ == 0 ? 0 : node_hashes_[i] >> (64 - hash_bits_)) < b) {
+      ++i;
+    }
+    hash_buckets_[b] = static_cast<uint32_t>(i);
+  }
+  hash_buckets_.back() = static_cast<uint32_t>(node_hashes_.size());
   return hashes_status_;
+}
+
+ptrdiff_t GraphView::FindHash(const std::string& id) const {
+  uint64_t h = IdHash(id);
+  size_t b = hash_bits_ == 0 ? 0 : h >> (64 - hash_bits_);
+  auto first = node_hashes_.begin() + hash_buckets_[b];
+  auto last = node_hashes_.begin() + hash_buckets_[b + 1];
+  auto pos = std::lower_bound(first, last, h);
+  if (pos == last || *pos != h) return -1;
+  return pos - node_hashes_.begin();
 }
 
 bool GraphView::Exists(const std::string& id) {
@@ -270,12 +315,28 @@ bool GraphView::Exists(const std::string& id) {
   last_exists_id_ = id;
   if (!hashes_loaded_) LoadNodeHashes();
   if (hashes_status_.ok()) {
-    last_exists_ = std::binary_search(node_hashes_.begin(), node_hashes_.end(), IdHash(id));
+    last_exists_ = FindHash(id) >= 0;
   } else {  // the node pass failed: fall back to reading the node
     Node n;
     last_exists_ = store_->GetNode(id, &n).ok();
   }
   return last_exists_;
+}
+
+Status GraphView::NodeType(const std::string& id, std::string* type) {
+  if (!hashes_loaded_) LoadNodeHashes();
+  if (hashes_status_.ok()) {
+    ptrdiff_t i = FindHash(id);
+    if (i < 0) return Status::NotFound("no node \"" + id + "\"");
+    if (hash_types_[i] != kAmbiguousType) {
+      *type = type_names_[hash_types_[i]];
+      return Status::OK();
+    }
+  }
+  Node n;
+  Status s = store_->GetNode(id, &n);
+  if (s.ok()) *type = n.type;
+  return s;
 }
 
 bool GraphView::KeepEdge(const Edge& edge) {

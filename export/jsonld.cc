@@ -3,13 +3,15 @@
 // streamed one element per line. Vocabulary notes: schemas/jsonld-vocab.md.
 //
 // Each node becomes one element built from its properties and the edges
-// around it (per-node edge iterators, so memory does not grow with the
-// graph): a claim carries its speaker (creator, author, wasAttributedTo),
+// around it: one node scan joined to one scan of the out-edges and one of
+// the in-edge index (EdgeRuns), so memory does not grow with the graph and
+// no node costs a seek. A claim carries its speaker (creator, author, wasAttributedTo),
 // article (isPartOf), addressee, relay and topics, followed by a Web
 // Annotation locating it in the article. STANCE edges come last, as a
 // "stance" on their claim plus a Stance resource (speaker, topic, claim).
 #include <nlohmann/json.hpp>
 
+#include "export/edge_run.h"
 #include "export/internal.h"
 #include "export/jsonld_context.h"
 #include "export/xml_escape.h"
@@ -97,6 +99,8 @@ class JsonldWriter {
   GraphView* view_;
   std::string base_;
   std::ostream* out_;
+  std::unique_ptr<EdgeRuns> out_edges_;  // by src
+  std::unique_ptr<EdgeRuns> in_edges_;   // by dst, without properties
   bool first_ = true;
   std::string cached_article_id_;
   std::string cached_article_text_;
@@ -118,6 +122,8 @@ Status JsonldWriter::Write() {
 
   Store* store = view_->store();
   auto it = store->NewNodeIterator();
+  out_edges_ = std::make_unique<EdgeRuns>(store->NewEdgeIterator(), false);
+  in_edges_ = std::make_unique<EdgeRuns>(store->NewInEdgeKeyScan(), true);
   for (; it->Valid(); it->Next()) {
     if (!view_->KeepNode(it->node())) continue;
     Status s = WriteNode(it->node());
@@ -166,12 +172,10 @@ Status JsonldWriter::WriteNode(const Node& node) {
     out_edge_type = "AFFILIATED_WITH", out_term = "affiliation";
   }
   if (out_term != nullptr) {
-    auto out = view_->store()->NewOutEdgeIterator(node.id);
-    for (; out->Valid(); out->Next()) {
-      const Edge& e = out->edge();
+    Status s = out_edges_->ForEach(node.id, [&](const Edge& e) {
       if (e.type == out_edge_type && view_->KeepEdge(e)) obj[out_term].push_back(Iri(e.dst));
-    }
-    if (!out->status().ok()) return out->status();
+    });
+    if (!s.ok()) return s;
   }
   if (obj.contains("affiliation")) obj.erase("affiliationName");  // the IRI says it better
   Emit(obj);
@@ -195,29 +199,25 @@ Status JsonldWriter::WriteClaim(const Node& claim) {
   PutString(&obj, "mention", Get(p, "mention"));
   PutDate(&obj, "dateCreated", Get(p, "date"));
 
-  Store* store = view_->store();
-  auto in = store->NewInEdgeIterator(claim.id);
-  for (; in->Valid(); in->Next()) {
-    const Edge& e = in->edge();
-    if (e.type != "SAID" || !view_->KeepEdge(e)) continue;
+  // SAID edges carry no properties KeepEdge reads: the key scan suffices.
+  Status s = in_edges_->ForEach(claim.id, [&](const Edge& e) {
+    if (e.type != "SAID" || !view_->KeepEdge(e)) return;
     for (const char* term : {"creator", "author", "wasAttributedTo"}) obj[term].push_back(Iri(e.src));
-  }
-  if (!in->status().ok()) return in->status();
+  });
+  if (!s.ok()) return s;
   std::string article;
-  auto out = store->NewOutEdgeIterator(claim.id);
-  for (; out->Valid(); out->Next()) {
-    const Edge& e = out->edge();
-    if (!view_->KeepEdge(e)) continue;
+  s = out_edges_->ForEach(claim.id, [&](const Edge& e) {
+    if (!view_->KeepEdge(e)) return;
     const char* term = e.type == "ADDRESSED_TO" ? "addressee"
                        : e.type == "ABOUT"      ? "about"
                        : e.type == "REPORTED_IN" ? "isPartOf"
                        : e.type == "RELAYED_BY" ? "relayedBy"
                                                 : nullptr;
-    if (term == nullptr) continue;
+    if (term == nullptr) return;
     obj[term].push_back(Iri(e.dst));
     if (e.type == "REPORTED_IN" && article.empty()) article = e.dst;
-  }
-  if (!out->status().ok()) return out->status();
+  });
+  if (!s.ok()) return s;
   Emit(obj);
 
   // The Web Annotation: where the claim sits in its article.
