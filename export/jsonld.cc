@@ -63,6 +63,15 @@ std::string CleanUrl(const std::string& url) {
   return url;
 }
 
+// True when `s` needs no escaping in a JSON string: printable ASCII
+// without '"' or '\\'.
+bool PlainJson(const std::string& s) {
+  for (unsigned char c : s) {
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
 bool KnownKind(const std::string& kind) {
   return kind == "direct" || kind == "indirect" || kind == "partial" || kind == "according_to";
 }
@@ -83,13 +92,15 @@ const char* EntityJsonldType(const std::string& type) {
 class JsonldWriter {
  public:
   JsonldWriter(GraphView* view, const ExportOptions& options, std::ostream* out)
-      : view_(view), base_(options.base_iri), out_(out) {}
+      : view_(view), base_(options.base_iri), out_(out), plain_iris_(PlainJson(base_)) {}
 
   Status Write();
 
  private:
   std::string Iri(const std::string& id) const { return NodeIri(base_, id); }
   void Emit(const Json& element);
+  // Writes `element`, already serialised, as the next element of @graph.
+  void EmitRaw(const std::string& element);
   Status WriteNode(const Node& node);
   Status WriteClaim(const Node& claim);
   // The article's text (property "text") when the article carries it.
@@ -101,14 +112,20 @@ class JsonldWriter {
   std::ostream* out_;
   std::unique_ptr<EdgeRuns> out_edges_;  // by src
   std::unique_ptr<EdgeRuns> in_edges_;   // by dst, without properties
+  // Every IRI is printable ASCII without '"' or '\\' (NodeIri escapes the
+  // id; this checks the base), so it is its own JSON string body.
+  bool plain_iris_;
   bool first_ = true;
   std::string cached_article_id_;
   std::string cached_article_text_;
 };
 
 void JsonldWriter::Emit(const Json& element) {
-  *out_ << (first_ ? "\n    " : ",\n    ")
-        << element.dump(-1, ' ', false, Json::error_handler_t::replace);
+  EmitRaw(element.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void JsonldWriter::EmitRaw(const std::string& element) {
+  *out_ << (first_ ? "\n    " : ",\n    ") << element;
   first_ = false;
 }
 
@@ -266,6 +283,22 @@ void JsonldWriter::WriteStance(const Edge& edge) {
   if (!KnownPolarity(polarity)) return;
   std::string claim = Get(edge.props, "claim");
   if (claim.empty()) claim = edge.key;
+  if (plain_iris_) {
+    // Half the elements of a large graph: written directly, byte for byte
+    // what nlohmann's dump writes for the objects below (keys sorted, no
+    // space, every value plain ASCII), without building them.
+    std::string date = DateTime(Get(edge.props, "date"));
+    bool with_claim = !claim.empty() && view_->KeepNodeId(claim);
+    std::string claim_iri = with_claim ? Iri(claim) : std::string();
+    if (with_claim) EmitRaw("{\"@id\":\"" + claim_iri + "\",\"stance\":\"" + polarity + "\"}");
+    std::string stance = "{\"@type\":\"Stance\"";
+    if (with_claim) stance += ",\"claim\":\"" + claim_iri + "\"";
+    if (!date.empty()) stance += ",\"dateCreated\":\"" + date + "\"";
+    stance += ",\"speaker\":\"" + Iri(edge.src) + "\",\"stance\":\"" + polarity +
+              "\",\"topic\":\"" + Iri(edge.dst) + "\"}";
+    EmitRaw(stance);
+    return;
+  }
   Json stance = {{"@type", "Stance"},
                  {"speaker", Iri(edge.src)},
                  {"topic", Iri(edge.dst)},
