@@ -274,17 +274,24 @@ Status GraphView::LoadNodeHashes() {
   hashes_loaded_ = true;
   std::vector<std::pair<uint64_t, uint16_t>> entries;
   std::map<std::string, uint16_t> type_index;
+  std::string last_type;  // ids sort by their type prefix: types come in runs
+  uint16_t last_index = kAmbiguousType;
   auto it = store_->NewNodeIterator();
   for (; it->Valid(); it->Next()) {
     const Node& n = it->node();
-    auto t = type_index.find(n.type);
-    if (t == type_index.end()) {
-      uint16_t index = type_names_.size() < kAmbiguousType ? static_cast<uint16_t>(type_names_.size())
-                                                           : kAmbiguousType;
-      t = type_index.emplace(n.type, index).first;
-      if (index != kAmbiguousType) type_names_.push_back(n.type);
+    if (n.type != last_type || last_index == kAmbiguousType) {
+      auto t = type_index.find(n.type);
+      if (t == type_index.end()) {
+        uint16_t index = type_names_.size() < kAmbiguousType
+                             ? static_cast<uint16_t>(type_names_.size())
+                             : kAmbiguousType;
+        t = type_index.emplace(n.type, index).first;
+        if (index != kAmbiguousType) type_names_.push_back(n.type);
+      }
+      last_type = n.type;
+      last_index = t->second;
     }
-    entries.emplace_back(IdHash(n.id), t->second);
+    entries.emplace_back(IdHash(n.id), last_index);
   }
   hashes_status_ = it->status();
   std::sort(entries.begin(), entries.end());
