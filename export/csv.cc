@@ -112,11 +112,12 @@ class CsvWriter {
 
 Status CsvWriter::TypeOf(const std::string& id, std::string* type) {
   if (id != last_id_) {
-    Node n;
-    Status s = view_->store()->GetNode(id, &n);
-    if (!s.ok()) return s;
+    Status s = view_->NodeType(id, &last_type_);
+    if (!s.ok()) {
+      last_id_.clear();
+      return s;
+    }
     last_id_ = id;
-    last_type_ = n.type;
   }
   *type = last_type_;
   return Status::OK();

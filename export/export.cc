@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <unordered_map>
 #include <vector>
 
+#include "export/edge_run.h"
 #include "export/internal.h"
 
 namespace claimgraph {
@@ -137,6 +139,10 @@ Status WriteError(const std::string& what) { return Status::Storage("cannot writ
 
 // ---------------------------------------------------------------- GraphView
 
+// The filter reads sorted scans joined to the claims (EdgeRuns) instead of
+// an iterator per claim, and remembers which speakers and topics match, so
+// a filter that keeps most of a large store costs a few passes, not a seek
+// per claim.
 Status GraphView::Open(Store* store, const ExportFilter& filter,
                        std::unique_ptr<GraphView>* view) {
   if (filter.empty()) {
@@ -147,12 +153,28 @@ Status GraphView::Open(Store* store, const ExportFilter& filter,
   const std::string speaker_needle = LowerAscii(filter.speaker);
   const std::string topic_needle = LowerAscii(filter.topic);
 
+  // Whether the stored node `id` matches `needle` (`missing`: when it is
+  // not stored), read once per node.
+  auto matches = [&](std::unordered_map<std::string, bool>* cache, const std::string& id,
+                     const std::string& needle, bool missing) {
+    auto it = cache->find(id);
+    if (it != cache->end()) return it->second;
+    Node node;
+    bool m = store->GetNode(id, &node).ok() ? NodeNameMatches(node, needle) : missing;
+    cache->emplace(id, m);
+    return m;
+  };
+  std::unordered_map<std::string, bool> speaker_matches, topic_matches;
+
   struct Passing {
     std::string claim;
     std::vector<std::string> speakers;
   };
   std::vector<Passing> passing;
   std::map<std::string, int> claims_per_speaker;
+  EdgeRuns said(store->NewInEdgeKeyScan(), true);
+  std::unique_ptr<EdgeRuns> about;
+  if (!topic_needle.empty()) about = std::make_unique<EdgeRuns>(store->NewEdgeIterator(), false);
   auto claims = store->NewNodeIterator("Claim");
   for (; claims->Valid(); claims->Next()) {
     const Node& claim = claims->node();
@@ -166,74 +188,66 @@ Status GraphView::Open(Store* store, const ExportFilter& filter,
     Passing p{claim.id, {}};
     bool speaker_ok = speaker_needle.empty() ||
                       ContainsFolded(Get(claim.props, "speaker"), speaker_needle);
-    auto in = store->NewInEdgeIterator(claim.id);
-    for (; in->Valid(); in->Next()) {
-      if (in->edge().type != "SAID") continue;
-      p.speakers.push_back(in->edge().src);
-      if (!speaker_ok) {
-        Node speaker;
-        if (store->GetNode(in->edge().src, &speaker).ok() &&
-            NodeNameMatches(speaker, speaker_needle)) {
-          speaker_ok = true;
-        }
-      }
-    }
-    if (!in->status().ok()) return in->status();
+    Status s = said.ForEach(claim.id, [&](const Edge& e) {
+      if (e.type != "SAID") return;
+      p.speakers.push_back(e.src);
+      if (!speaker_ok) speaker_ok = matches(&speaker_matches, e.src, speaker_needle, false);
+    });
+    if (!s.ok()) return s;
     if (!speaker_ok) continue;
-    if (!topic_needle.empty()) {
+    if (about != nullptr) {
       bool topic_ok = false;
-      auto out = store->NewOutEdgeIterator(claim.id);
-      for (; out->Valid() && !topic_ok; out->Next()) {
-        if (out->edge().type != "ABOUT") continue;
-        Node topic;
-        if (store->GetNode(out->edge().dst, &topic).ok()) {
-          topic_ok = NodeNameMatches(topic, topic_needle);
-        } else {
-          topic_ok = ContainsFolded(out->edge().dst, topic_needle);
-        }
-      }
-      if (!out->status().ok()) return out->status();
+      s = about->ForEach(claim.id, [&](const Edge& e) {
+        if (topic_ok || e.type != "ABOUT") return;
+        topic_ok = matches(&topic_matches, e.dst, topic_needle,
+                           ContainsFolded(e.dst, topic_needle));
+      });
+      if (!s.ok()) return s;
       if (!topic_ok) continue;
     }
-    for (const std::string& s : p.speakers) ++claims_per_speaker[s];
+    for (const std::string& sp : p.speakers) ++claims_per_speaker[sp];
     passing.push_back(std::move(p));
   }
   if (!claims->status().ok()) return claims->status();
 
-  for (const Passing& p : passing) {
+  EdgeRuns claim_out(store->NewEdgeIterator(), false);
+  for (const Passing& p : passing) {  // in claim id order
     if (filter.min_claims > 0 &&
-        std::none_of(p.speakers.begin(), p.speakers.end(), [&](const std::string& s) {
-          return claims_per_speaker[s] >= filter.min_claims;
+        std::none_of(p.speakers.begin(), p.speakers.end(), [&](const std::string& sp) {
+          return claims_per_speaker[sp] >= filter.min_claims;
         })) {
       continue;
     }
     v->claims_.insert(p.claim);
     v->nodes_.insert(p.claim);
-    for (const std::string& s : p.speakers) v->nodes_.insert(s);
-    auto out = store->NewOutEdgeIterator(p.claim);
-    for (; out->Valid(); out->Next()) v->nodes_.insert(out->edge().dst);
-    if (!out->status().ok()) return out->status();
+    for (const std::string& sp : p.speakers) v->nodes_.insert(sp);
+    Status s = claim_out.ForEach(p.claim, [&](const Edge& e) { v->nodes_.insert(e.dst); });
+    if (!s.ok()) return s;
   }
   // Second ring: the affiliations of kept speakers, publishers of kept articles.
   std::vector<std::string> first_ring(v->nodes_.begin(), v->nodes_.end());
+  std::sort(first_ring.begin(), first_ring.end());
+  EdgeRuns ring_out(store->NewEdgeIterator(), false);
   for (const std::string& id : first_ring) {
     if (v->claims_.count(id)) continue;
-    auto out = store->NewOutEdgeIterator(id);
-    for (; out->Valid(); out->Next()) {
-      const Edge& e = out->edge();
+    Status s = ring_out.ForEach(id, [&](const Edge& e) {
       if (e.type == "AFFILIATED_WITH" || e.type == "PUBLISHED_BY") v->nodes_.insert(e.dst);
-    }
-    if (!out->status().ok()) return out->status();
+    });
+    if (!s.ok()) return s;
   }
-  // Keep only ids that are stored nodes (edges may point at missing ones).
-  for (auto it = v->nodes_.begin(); it != v->nodes_.end();) {
-    Node n;
-    if (store->GetNode(*it, &n).ok()) {
-      ++it;
-    } else {
-      it = v->nodes_.erase(it);
-    }
+  // Keep only ids that are stored nodes (edges may point at missing ones):
+  // the sorted ids merged with one node scan.
+  std::vector<std::string> kept(v->nodes_.begin(), v->nodes_.end());
+  std::sort(kept.begin(), kept.end());
+  auto nodes = store->NewNodeIterator();
+  size_t next = 0;
+  for (; nodes->Valid() && next < kept.size(); nodes->Next()) {
+    const std::string& id = nodes->node().id;
+    for (; next < kept.size() && kept[next] < id; ++next) v->nodes_.erase(kept[next]);
+    if (next < kept.size() && kept[next] == id) ++next;
   }
+  if (!nodes->status().ok()) return nodes->status();
+  for (; next < kept.size(); ++next) v->nodes_.erase(kept[next]);
   *view = std::move(v);
   return Status::OK();
 }
@@ -258,11 +272,63 @@ uint64_t IdHash(std::string_view id) {  // FNV-1a, 64 bits
 
 Status GraphView::LoadNodeHashes() {
   hashes_loaded_ = true;
+  std::vector<std::pair<uint64_t, uint16_t>> entries;
+  std::map<std::string, uint16_t> type_index;
+  std::string last_type;  // ids sort by their type prefix: types come in runs
+  uint16_t last_index = kAmbiguousType;
   auto it = store_->NewNodeIterator();
-  for (; it->Valid(); it->Next()) node_hashes_.push_back(IdHash(it->node().id));
+  for (; it->Valid(); it->Next()) {
+    const Node& n = it->node();
+    if (n.type != last_type || last_index == kAmbiguousType) {
+      auto t = type_index.find(n.type);
+      if (t == type_index.end()) {
+        uint16_t index = type_names_.size() < kAmbiguousType
+                             ? static_cast<uint16_t>(type_names_.size())
+                             : kAmbiguousType;
+        t = type_index.emplace(n.type, index).first;
+        if (index != kAmbiguousType) type_names_.push_back(n.type);
+      }
+      last_type = n.type;
+      last_index = t->second;
+    }
+    entries.emplace_back(IdHash(n.id), last_index);
+  }
   hashes_status_ = it->status();
-  std::sort(node_hashes_.begin(), node_hashes_.end());
+  std::sort(entries.begin(), entries.end());
+  node_hashes_.reserve(entries.size());
+  hash_types_.reserve(entries.size());
+  for (const auto& [hash, type] : entries) {
+    if (!node_hashes_.empty() && node_hashes_.back() == hash) {
+      if (hash_types_.back() != type) hash_types_.back() = kAmbiguousType;
+      continue;
+    }
+    node_hashes_.push_back(hash);
+    hash_types_.push_back(type);
+  }
+  // About two hashes a bucket.
+  hash_bits_ = 0;
+  while (hash_bits_ < 30 && (size_t{2} << hash_bits_) <= node_hashes_.size()) ++hash_bits_;
+  hash_buckets_.assign((size_t{1} << hash_bits_) + 1, 0);
+  size_t i = 0;
+  for (size_t b = 0; b < (size_t{1} << hash_bits_); ++b) {
+    while (i < node_hashes_.size() &&
+           (hash_bits_ == 0 ? 0 : node_hashes_[i] >> (64 - hash_bits_)) < b) {
+      ++i;
+    }
+    hash_buckets_[b] = static_cast<uint32_t>(i);
+  }
+  hash_buckets_.back() = static_cast<uint32_t>(node_hashes_.size());
   return hashes_status_;
+}
+
+ptrdiff_t GraphView::FindHash(const std::string& id) const {
+  uint64_t h = IdHash(id);
+  size_t b = hash_bits_ == 0 ? 0 : h >> (64 - hash_bits_);
+  auto first = node_hashes_.begin() + hash_buckets_[b];
+  auto last = node_hashes_.begin() + hash_buckets_[b + 1];
+  auto pos = std::lower_bound(first, last, h);
+  if (pos == last || *pos != h) return -1;
+  return pos - node_hashes_.begin();
 }
 
 bool GraphView::Exists(const std::string& id) {
@@ -270,12 +336,28 @@ bool GraphView::Exists(const std::string& id) {
   last_exists_id_ = id;
   if (!hashes_loaded_) LoadNodeHashes();
   if (hashes_status_.ok()) {
-    last_exists_ = std::binary_search(node_hashes_.begin(), node_hashes_.end(), IdHash(id));
+    last_exists_ = FindHash(id) >= 0;
   } else {  // the node pass failed: fall back to reading the node
     Node n;
     last_exists_ = store_->GetNode(id, &n).ok();
   }
   return last_exists_;
+}
+
+Status GraphView::NodeType(const std::string& id, std::string* type) {
+  if (!hashes_loaded_) LoadNodeHashes();
+  if (hashes_status_.ok()) {
+    ptrdiff_t i = FindHash(id);
+    if (i < 0) return Status::NotFound("no node \"" + id + "\"");
+    if (hash_types_[i] != kAmbiguousType) {
+      *type = type_names_[hash_types_[i]];
+      return Status::OK();
+    }
+  }
+  Node n;
+  Status s = store_->GetNode(id, &n);
+  if (s.ok()) *type = n.type;
+  return s;
 }
 
 bool GraphView::KeepEdge(const Edge& edge) {

@@ -4,6 +4,8 @@
 // key table only. The key layout is documented in schemas/graphml-keys.md.
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "export/internal.h"
 #include "export/xml_escape.h"
 
@@ -128,6 +130,19 @@ Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream*
           " parse.edgeids=\"canonical\" parse.order=\"nodesfirst\" parse.nodes=\""
        << n_nodes << "\" parse.edges=\"" << n_edges << "\">\n";
 
+  // The key id and type of every property name, worked out once.
+  struct KeyOf {
+    std::string id;
+    PropertyKind kind;
+  };
+  std::map<std::string, KeyOf> node_keys, edge_keys;
+  for (const auto& [name, kind] : node_types.kinds()) {
+    node_keys[name] = {"n_" + AttrName(name, ReservedNodeName(name)), kind};
+  }
+  for (const auto& [name, kind] : edge_types.kinds()) {
+    edge_keys[name] = {"e_" + AttrName(name, ReservedEdgeName(name)), kind};
+  }
+
   // Pass 2: nodes, then edges.
   auto it = store->NewNodeIterator();
   for (; it->Valid(); it->Next()) {
@@ -142,8 +157,13 @@ Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream*
     WriteData("n_type", XmlEscapeText(n.type), out);
     WriteData("n_uri", XmlEscapeText(NodeIri(options.base_iri, n.id)), out);
     for (const auto& [name, value] : n.props) {
-      WriteData("n_" + AttrName(name, ReservedNodeName(name)),
-                DataText(node_types.KindOf(name), value), out);
+      // Pass 1 saw every name, unless the store changed between the passes.
+      auto key = node_keys.find(name);
+      if (key == node_keys.end()) {
+        key = node_keys.emplace(name, KeyOf{"n_" + AttrName(name, ReservedNodeName(name)),
+                                            node_types.KindOf(name)}).first;
+      }
+      WriteData(key->second.id, DataText(key->second.kind, value), out);
     }
     *out << "    </node>\n";
   }
@@ -158,8 +178,12 @@ Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream*
          << "\" target=\"" << Nmtoken(e.dst) << "\">\n";
     WriteData("label", XmlEscapeText(e.type), out);  // first: APOC readLabels needs it so
     for (const auto& [name, value] : e.props) {
-      WriteData("e_" + AttrName(name, ReservedEdgeName(name)),
-                DataText(edge_types.KindOf(name), value), out);
+      auto key = edge_keys.find(name);
+      if (key == edge_keys.end()) {
+        key = edge_keys.emplace(name, KeyOf{"e_" + AttrName(name, ReservedEdgeName(name)),
+                                            edge_types.KindOf(name)}).first;
+      }
+      WriteData(key->second.id, DataText(key->second.kind, value), out);
     }
     *out << "    </edge>\n";
   }

@@ -114,6 +114,13 @@ class MemoryStore : public Store, private StoredGraphReader {
     return std::make_unique<VectorEdgeIterator>(std::move(out));
   }
 
+  std::unique_ptr<EdgeIterator> NewInEdgeKeyScan() override {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<Edge> out;
+    for (const auto& [dst, type, src, key] : in_) out.push_back(Edge{src, type, dst, key, {}});
+    return std::make_unique<VectorEdgeIterator>(std::move(out));
+  }
+
   Status CountByType(std::map<std::string, uint64_t>* nodes,
                      std::map<std::string, uint64_t>* edges) override {
     std::lock_guard<std::mutex> lock(mu_);

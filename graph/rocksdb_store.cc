@@ -255,6 +255,45 @@ class RocksEdgeIterator : public EdgeIterator {
   Status status_;
 };
 
+// Every key of the `in` family as an edge without properties, in (dst,
+// type, src, key) order: no read of `out` per edge (see
+// Store::NewInEdgeKeyScan).
+class RocksInKeyScan : public EdgeIterator {
+ public:
+  RocksInKeyScan(rocksdb::DB* db, bool read_only, rocksdb::ColumnFamilyHandle* in)
+      : scan_(db, read_only, in, "") {
+    Load();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    scan_.it()->Next();
+    Load();
+  }
+  const Edge& edge() const override { return edge_; }
+  Status status() const override { return status_; }
+
+ private:
+  void Load() {
+    valid_ = false;
+    rocksdb::Iterator* it = scan_.it();
+    if (!it->Valid()) {
+      status_ = FromRocks(it->status(), "reading edges");
+      return;
+    }
+    std::string_view key(it->key().data(), it->key().size());
+    if (!SplitEdgeKey(key, &edge_.dst, &edge_.type, &edge_.src, &edge_.key)) {
+      status_ = Status::Storage("corrupt edge key in the store");
+      return;
+    }
+    valid_ = true;
+  }
+
+  BoundedScan scan_;
+  Edge edge_;
+  bool valid_ = false;
+  Status status_;
+};
+
 class RocksStore : public Store, private StoredGraphReader {
  public:
   RocksStore(std::string dir, bool read_only, std::string secondary_dir)
@@ -416,6 +455,10 @@ class RocksStore : public Store, private StoredGraphReader {
     CommitBeforeScan();
     return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
                                                dst + kSep, true);
+  }
+  std::unique_ptr<EdgeIterator> NewInEdgeKeyScan() override {
+    CommitBeforeScan();
+    return std::make_unique<RocksInKeyScan>(db_.get(), read_only_, handles_[kIn]);
   }
 
   Status CountByType(std::map<std::string, uint64_t>* nodes,

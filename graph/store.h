@@ -81,6 +81,11 @@ class Store {
   // Edges leaving `src` / entering `dst`.
   virtual std::unique_ptr<EdgeIterator> NewOutEdgeIterator(const std::string& src) = 0;
   virtual std::unique_ptr<EdgeIterator> NewInEdgeIterator(const std::string& dst) = 0;
+  // All edges in (dst, type, src, key) order WITHOUT their properties (props
+  // stays empty): one sequential scan of the in-edge index, for readers that
+  // join the edges entering each node to a node scan (exporters) instead of
+  // opening NewInEdgeIterator per node.
+  virtual std::unique_ptr<EdgeIterator> NewInEdgeKeyScan() = 0;
 
   // Node counts by type and edge counts by type.
   virtual Status CountByType(std::map<std::string, uint64_t>* nodes,

@@ -469,6 +469,73 @@ TEST_CASE("DOT falls back to articles when there are no topics", "[export]") {
   CHECK(dot.find(std::string(300, 'T')) != std::string::npos);                 // full tooltip
 }
 
+// Speaker a: topic t1 in two claims, t2..t5 in one each; speaker b: t5.
+// With STANCE edges (one per claim and topic) or, in an older store, ABOUT
+// edges only, a keeps its 4 strongest topics: t1 (2 claims), t5 (2
+// speakers), then t2 and t3 by id; t4 is not drawn.
+std::unique_ptr<Store> TopicRankingGraph(bool stance) {
+  std::unique_ptr<Store> store = NewMemoryStore();
+  ArticleGraph g;
+  g.article_id = "article:r";
+  g.content_hash = "r";
+  g.nodes = {MakeNode("person:a", "Person", {{"name", "A"}}),
+             MakeNode("person:b", "Person", {{"name", "B"}}),
+             MakeNode("article:r", "Article", {{"title", "R"}})};
+  const std::vector<std::pair<std::string, std::vector<std::string>>> claims = {
+      {"a", {"t1", "t2"}}, {"a", {"t1"}}, {"a", {"t3", "t4", "t5"}}, {"b", {"t5"}}};
+  for (int t = 1; t <= 5; ++t) {
+    std::string id = "topic:t" + std::to_string(t);
+    g.nodes.push_back(MakeNode(id, "Topic", {{"name", "Topic " + std::to_string(t)}}));
+  }
+  for (size_t i = 0; i < claims.size(); ++i) {
+    std::string claim = "claim:r:" + std::to_string(i);
+    std::string speaker = "person:" + claims[i].first;
+    g.nodes.push_back(MakeNode(claim, "Claim", {{"text", "x"}, {"kind", "direct"}}));
+    g.edges.push_back(MakeEdge(speaker, "SAID", claim));
+    g.edges.push_back(MakeEdge(claim, "REPORTED_IN", "article:r"));
+    for (const std::string& t : claims[i].second) {
+      g.edges.push_back(MakeEdge(claim, "ABOUT", "topic:" + t));
+      if (stance) {
+        g.edges.push_back(MakeEdge(speaker, "STANCE", "topic:" + t,
+                                   {{"polarity", "support"}, {"claim", claim}}, claim));
+      }
+    }
+  }
+  bool added;
+  REQUIRE(store->WriteArticle(g, &added).ok());
+  return store;
+}
+
+TEST_CASE("DOT keeps each speaker's strongest topics, from STANCE or ABOUT edges", "[export]") {
+  for (bool stance : {true, false}) {
+    INFO("stance edges: " << stance);
+    std::unique_ptr<Store> store = TopicRankingGraph(stance);
+    std::string dot = Export(store.get(), "dot");
+    INFO(dot);
+    CHECK(Count(dot, "->") == 5);  // a: t1 t5 t2 t3; b: t5
+    for (const char* shown : {"topic:t1", "topic:t2", "topic:t3", "topic:t5"}) {
+      CHECK(dot.find(shown) != std::string::npos);
+    }
+    CHECK(dot.find("topic:t4") == std::string::npos);
+    CHECK(dot.find("4 of 5 topics shown") != std::string::npos);
+    CHECK(dot.find("article:r") == std::string::npos);  // topics, so no article edges
+    CHECK(dot.find("A\\n3 claims") != std::string::npos);
+
+    // --top 2: the two heaviest edges, both a's (t1: 2 claims; t5 beats b's
+    // t5 edge, as a has more claims).
+    ExportOptions options;
+    options.format = "dot";
+    options.top = 2;
+    std::ostringstream out;
+    REQUIRE(ExportGraph(store.get(), options, &out).ok());
+    CHECK(Count(out.str(), "->") == 2);
+    CHECK(out.str().find("topic:t1") != std::string::npos);
+    CHECK(out.str().find("topic:t5") != std::string::npos);
+    CHECK(out.str().find("person:b") == std::string::npos);
+    CHECK(out.str().find("2 of 5 topics shown") != std::string::npos);
+  }
+}
+
 TEST_CASE("RenderDiagram writes SVG and PNG; refuses huge diagrams without --top",
           "[export]") {
   std::unique_ptr<Store> store = SmallGraph();

@@ -4,9 +4,11 @@
 #include "graph/store.h"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <tuple>
 
 namespace claimgraph {
 namespace {
@@ -156,6 +158,22 @@ void CheckStoreContract(Store* store) {
   CHECK(EdgeStrings(store->NewInEdgeIterator("article:a1")) ==
         std::vector<std::string>{"claim:a1:10-20 REPORTED_IN article:a1"});
   CHECK(EdgeStrings(store->NewInEdgeIterator("nothing")).empty());
+  {  // The in-edge index: every edge, in (dst, type, src, key) order, no properties.
+    std::vector<Edge> expected, scanned;
+    for (auto it = store->NewEdgeIterator(); it->Valid(); it->Next()) expected.push_back(it->edge());
+    std::sort(expected.begin(), expected.end(), [](const Edge& a, const Edge& b) {
+      return std::tie(a.dst, a.type, a.src, a.key) < std::tie(b.dst, b.type, b.src, b.key);
+    });
+    auto it = store->NewInEdgeKeyScan();
+    for (; it->Valid(); it->Next()) scanned.push_back(it->edge());
+    REQUIRE(it->status().ok());
+    REQUIRE(scanned.size() == expected.size());
+    for (size_t i = 0; i < scanned.size(); ++i) {
+      CHECK(std::tie(scanned[i].dst, scanned[i].type, scanned[i].src, scanned[i].key) ==
+            std::tie(expected[i].dst, expected[i].type, expected[i].src, expected[i].key));
+      CHECK(scanned[i].props.empty());
+    }
+  }
 
   std::map<std::string, uint64_t> nodes, edges;
   REQUIRE(store->CountByType(&nodes, &edges).ok());
