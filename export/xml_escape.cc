@@ -48,23 +48,8 @@ int32_t DecodeOne(std::string_view text, size_t* i) {
   return cp;
 }
 
-void AppendUtf8(int32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+// U+FFFD REPLACEMENT CHARACTER, which stands for an ill-formed sequence.
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 }  // namespace
 
@@ -76,7 +61,7 @@ std::string CleanText(std::string_view text, bool keep_newlines) {
     size_t start = i;
     int32_t cp = DecodeOne(text, &i);
     if (cp < 0) {
-      AppendUtf8(0xFFFD, &out);
+      out += kReplacement;
     } else if (cp == '\t' || cp == '\n' || cp == '\r') {
       out.push_back(keep_newlines ? static_cast<char>(cp) : ' ');
     } else if (cp < 0x20 || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF) {
