@@ -51,6 +51,29 @@ int32_t DecodeOne(std::string_view text, size_t* i) {
 // U+FFFD REPLACEMENT CHARACTER, which stands for an ill-formed sequence.
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
+// `text` cleaned and escaped for XML: & < > and CR always; for an attribute
+// value also " TAB LF (see XmlEscapeAttribute). A template so that each
+// caller's loop is the one it had before, with no per-byte test of the mode.
+template <bool kAttribute>
+std::string XmlEscape(std::string_view text) {
+  std::string clean = CleanText(text);
+  std::string out;
+  out.reserve(clean.size() + 16);
+  for (char c : clean) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\r': out += "&#13;"; break;
+      case '"': out += kAttribute ? "&quot;" : "\""; break;
+      case '\t': out += kAttribute ? "&#9;" : "\t"; break;
+      case '\n': out += kAttribute ? "&#10;" : "\n"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string CleanText(std::string_view text, bool keep_newlines) {
@@ -74,40 +97,9 @@ std::string CleanText(std::string_view text, bool keep_newlines) {
   return out;
 }
 
-std::string XmlEscapeText(std::string_view text) {
-  std::string clean = CleanText(text);
-  std::string out;
-  out.reserve(clean.size() + 16);
-  for (char c : clean) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string XmlEscapeText(std::string_view text) { return XmlEscape<false>(text); }
 
-std::string XmlEscapeAttribute(std::string_view text) {
-  std::string clean = CleanText(text);
-  std::string out;
-  out.reserve(clean.size() + 16);
-  for (char c : clean) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string XmlEscapeAttribute(std::string_view text) { return XmlEscape<true>(text); }
 
 std::string TruncateUtf8(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);

@@ -262,6 +262,9 @@ TEST_CASE("XML escaping for text and attributes", "[export]") {
   CHECK(XmlEscapeText("line\r\nnext\x01") == "line&#13;\nnext");
   CHECK(XmlEscapeText("&amp;") == "&amp;amp;");
   CHECK(XmlEscapeAttribute("say \"hi\"\n\t&") == "say &quot;hi&quot;&#10;&#9;&amp;");
+  // Text keeps TAB, LF and '"' as they are; both escape < > and CR.
+  CHECK(XmlEscapeText("a\tb\n\"c\"") == "a\tb\n\"c\"");
+  CHECK(XmlEscapeAttribute("<a>\r'") == "&lt;a&gt;&#13;'");
   CHECK(XmlEscapeText("bad\xFF") == "bad\xEF\xBF\xBD");
 }
 
