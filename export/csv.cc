@@ -82,6 +82,22 @@ std::string FieldValue(PropertyKind kind, const std::string& value) {
   return CsvField(CleanText(value));
 }
 
+// The header columns of `table`'s properties, each after a ','.
+void WriteHeaderColumns(const PropertyTypes& table, bool edge, std::ofstream* f) {
+  for (const auto& [name, kind] : table.kinds()) {
+    *f << ',' << CsvField(ColumnName(name, edge) + Neo4jSuffix(kind));
+  }
+}
+
+// The fields of `props` in `table`'s column order, each after a ','; a
+// property the element lacks is an empty (null) field.
+void WriteFields(const PropertyTypes& table, const Properties& props, std::ofstream* f) {
+  for (const auto& [name, kind] : table.kinds()) {
+    auto p = props.find(name);
+    *f << ',' << (p == props.end() ? std::string() : FieldValue(kind, p->second));
+  }
+}
+
 using Pair = std::pair<std::string, std::string>;  // (from type, to type)
 
 struct EdgeTable {
@@ -96,7 +112,12 @@ class CsvWriter {
 
  private:
   Status TypeOf(const std::string& id, std::string* type);
+  template <typename F>
+  Status ForEachNode(F&& f);
+  template <typename F>
+  Status ForEachEdge(F&& f);
   Status Open(const std::string& name, std::ofstream* file);
+  Status Close(const std::string& name, std::ofstream* file);
   Status CollectColumns();
   Status WriteNodes();
   Status WriteEdges();
@@ -123,22 +144,21 @@ Status CsvWriter::TypeOf(const std::string& id, std::string* type) {
   return Status::OK();
 }
 
-Status CsvWriter::Open(const std::string& name, std::ofstream* file) {
-  std::string path = (std::filesystem::path(dir_) / name).string();
-  file->open(path, std::ios::binary | std::ios::trunc);
-  if (!*file) return Status::Usage("cannot write " + path);
-  return Status::OK();
-}
-
-Status CsvWriter::CollectColumns() {
+// Calls f(node) for every node the view keeps, in store order.
+template <typename F>
+Status CsvWriter::ForEachNode(F&& f) {
   auto it = view_->store()->NewNodeIterator();
   for (; it->Valid(); it->Next()) {
     const Node& n = it->node();
-    if (!view_->KeepNode(n)) continue;
-    PropertyTypes& table = node_tables_[n.type];
-    for (const auto& [name, value] : n.props) table.Observe(name, value);
+    if (view_->KeepNode(n)) f(n);
   }
-  if (!it->status().ok()) return it->status();
+  return it->status();
+}
+
+// Calls f(edge, pair) for every edge the view keeps, in store order, with
+// `pair` the types of its two ends.
+template <typename F>
+Status CsvWriter::ForEachEdge(F&& f) {
   auto et = view_->store()->NewEdgeIterator();
   for (; et->Valid(); et->Next()) {
     const Edge& e = et->edge();
@@ -147,11 +167,36 @@ Status CsvWriter::CollectColumns() {
     Status s = TypeOf(e.src, &pair.first);
     if (s.ok()) s = TypeOf(e.dst, &pair.second);
     if (!s.ok()) return s;
+    f(e, pair);
+  }
+  return et->status();
+}
+
+Status CsvWriter::Open(const std::string& name, std::ofstream* file) {
+  std::string path = (std::filesystem::path(dir_) / name).string();
+  file->open(path, std::ios::binary | std::ios::trunc);
+  if (!*file) return Status::Usage("cannot write " + path);
+  return Status::OK();
+}
+
+// Closes `file`, written as `name` in dir_; fails when any write failed.
+Status CsvWriter::Close(const std::string& name, std::ofstream* file) {
+  file->close();
+  if (!*file) return Status::Usage("cannot write " + name + " in " + dir_);
+  return Status::OK();
+}
+
+Status CsvWriter::CollectColumns() {
+  Status s = ForEachNode([&](const Node& n) {
+    PropertyTypes& table = node_tables_[n.type];
+    for (const auto& [name, value] : n.props) table.Observe(name, value);
+  });
+  if (!s.ok()) return s;
+  return ForEachEdge([&](const Edge& e, const Pair& pair) {
     EdgeTable& table = edge_tables_[e.type];
     table.pairs.insert(pair);
     for (const auto& [name, value] : e.props) table.columns.Observe(name, value);
-  }
-  return et->status();
+  });
 }
 
 std::string CsvWriter::RelFile(const std::string& type, const Pair& pair) const {
@@ -167,28 +212,19 @@ Status CsvWriter::WriteNodes() {
     Status s = Open("nodes_" + SafeName(type) + ".csv", &f);
     if (!s.ok()) return s;
     f << "id:ID";
-    for (const auto& [name, kind] : table.kinds()) {
-      f << ',' << CsvField(ColumnName(name, false) + Neo4jSuffix(kind));
-    }
+    WriteHeaderColumns(table, false, &f);
     f << ",:LABEL\n";
   }
-  auto it = view_->store()->NewNodeIterator();
-  for (; it->Valid(); it->Next()) {
-    const Node& n = it->node();
-    if (!view_->KeepNode(n)) continue;
+  Status s = ForEachNode([&](const Node& n) {
     std::ofstream& f = files[n.type];
-    const PropertyTypes& table = node_tables_[n.type];
     f << CsvField(n.id);
-    for (const auto& [name, kind] : table.kinds()) {
-      auto p = n.props.find(name);
-      f << ',' << (p == n.props.end() ? std::string() : FieldValue(kind, p->second));
-    }
+    WriteFields(node_tables_[n.type], n.props, &f);
     f << ',' << CsvField(SafeName(n.type)) << '\n';
-  }
-  if (!it->status().ok()) return it->status();
+  });
+  if (!s.ok()) return s;
   for (auto& [type, f] : files) {
-    f.close();
-    if (!f) return Status::Usage("cannot write nodes_" + SafeName(type) + ".csv in " + dir_);
+    s = Close("nodes_" + SafeName(type) + ".csv", &f);
+    if (!s.ok()) return s;
   }
   return Status::OK();
 }
@@ -201,32 +237,20 @@ Status CsvWriter::WriteEdges() {
       Status s = Open(RelFile(type, pair), &f);
       if (!s.ok()) return s;
       f << ":START_ID,:END_ID,:TYPE";
-      for (const auto& [name, kind] : table.columns.kinds()) {
-        f << ',' << CsvField(ColumnName(name, true) + Neo4jSuffix(kind));
-      }
+      WriteHeaderColumns(table.columns, true, &f);
       f << '\n';
     }
   }
-  auto et = view_->store()->NewEdgeIterator();
-  for (; et->Valid(); et->Next()) {
-    const Edge& e = et->edge();
-    if (!view_->KeepEdge(e)) continue;
-    Pair pair;
-    Status s = TypeOf(e.src, &pair.first);
-    if (s.ok()) s = TypeOf(e.dst, &pair.second);
-    if (!s.ok()) return s;
+  Status s = ForEachEdge([&](const Edge& e, const Pair& pair) {
     std::ofstream& f = files[{e.type, pair}];
     f << CsvField(e.src) << ',' << CsvField(e.dst) << ',' << CsvField(SafeName(e.type));
-    for (const auto& [name, kind] : edge_tables_[e.type].columns.kinds()) {
-      auto p = e.props.find(name);
-      f << ',' << (p == e.props.end() ? std::string() : FieldValue(kind, p->second));
-    }
+    WriteFields(edge_tables_[e.type].columns, e.props, &f);
     f << '\n';
-  }
-  if (!et->status().ok()) return et->status();
+  });
+  if (!s.ok()) return s;
   for (auto& [key, f] : files) {
-    f.close();
-    if (!f) return Status::Usage("cannot write " + RelFile(key.first, key.second) + " in " + dir_);
+    s = Close(RelFile(key.first, key.second), &f);
+    if (!s.ok()) return s;
   }
   return Status::OK();
 }
@@ -269,8 +293,8 @@ Status CsvWriter::WriteScripts() {
       k << ");\n";
     }
   }
-  k.close();
-  if (!k) return Status::Usage("cannot write kuzu_load.cypher in " + dir_);
+  s = Close("kuzu_load.cypher", &k);
+  if (!s.ok()) return s;
 
   std::ofstream n;
   s = Open("neo4j_import.sh", &n);
@@ -282,9 +306,7 @@ Status CsvWriter::WriteScripts() {
     for (const Pair& pair : table.pairs) n << " \\\n  --relationships=" << RelFile(type, pair);
   }
   n << " \\\n  \"${1:-neo4j}\"\n";
-  n.close();
-  if (!n) return Status::Usage("cannot write neo4j_import.sh in " + dir_);
-  return Status::OK();
+  return Close("neo4j_import.sh", &n);
 }
 
 Status CsvWriter::Write() {
