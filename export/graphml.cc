@@ -83,12 +83,61 @@ void WriteData(const std::string& key, const std::string& text, std::ostream* ou
   *out << "      <data key=\"" << key << "\">" << text << "</data>\n";
 }
 
+// The <key>s for the properties of nodes or of edges: their types (pass 1),
+// then each name's key id and type worked out once (pass 2).
+class KeyTable {
+ public:
+  // `prefix` starts every key id ("n_", "e_"); `domain` is the <key>'s
+  // `for` ("node", "edge"); `reserved` names the clashing property names.
+  KeyTable(const char* prefix, const char* domain, bool (*reserved)(const std::string&))
+      : prefix_(prefix), domain_(domain), reserved_(reserved) {}
+
+  void Observe(const Properties& props) {
+    for (const auto& [name, value] : props) types_.Observe(name, value);
+  }
+
+  // Writes one <key> per observed name and fixes the key ids.
+  void WriteKeys(std::ostream* out) {
+    for (const auto& [name, kind] : types_.kinds()) {
+      std::string attr = AttrName(name, reserved_(name));
+      *out << "  <key id=\"" << prefix_ << attr << "\" for=\"" << domain_ << "\" attr.name=\""
+           << attr << "\" attr.type=\"" << AttrType(kind) << "\"/>\n";
+      keys_[name] = {prefix_ + attr, kind};
+    }
+  }
+
+  // Writes a <data> per property of `props`.
+  void WriteProps(const Properties& props, std::ostream* out) {
+    for (const auto& [name, value] : props) {
+      // Pass 1 saw every name, unless the store changed between the passes.
+      auto key = keys_.find(name);
+      if (key == keys_.end()) {
+        key = keys_.emplace(name, KeyOf{prefix_ + AttrName(name, reserved_(name)),
+                                        types_.KindOf(name)}).first;
+      }
+      WriteData(key->second.id, DataText(key->second.kind, value), out);
+    }
+  }
+
+ private:
+  struct KeyOf {
+    std::string id;
+    PropertyKind kind;
+  };
+  const std::string prefix_;
+  const char* const domain_;
+  bool (*const reserved_)(const std::string&);
+  PropertyTypes types_;
+  std::map<std::string, KeyOf> keys_;
+};
+
 }  // namespace
 
 Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream* out) {
   Store* store = view->store();
   // Pass 1: counts and property types.
-  PropertyTypes node_types, edge_types;
+  KeyTable node_keys("n_", "node", ReservedNodeName);
+  KeyTable edge_keys("e_", "edge", ReservedEdgeName);
   uint64_t n_nodes = 0, n_edges = 0;
   {
     auto it = store->NewNodeIterator();
@@ -96,7 +145,7 @@ Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream*
       const Node& n = it->node();
       if (!view->KeepNode(n)) continue;
       ++n_nodes;
-      for (const auto& [name, value] : n.props) node_types.Observe(name, value);
+      node_keys.Observe(n.props);
     }
     if (!it->status().ok()) return it->status();
     auto et = store->NewEdgeIterator();
@@ -104,7 +153,7 @@ Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream*
       const Edge& e = et->edge();
       if (!view->KeepEdge(e)) continue;
       ++n_edges;
-      for (const auto& [name, value] : e.props) edge_types.Observe(name, value);
+      edge_keys.Observe(e.props);
     }
     if (!et->status().ok()) return et->status();
   }
@@ -115,33 +164,12 @@ Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream*
           "  <key id=\"n_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
           "  <key id=\"n_type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
           "  <key id=\"n_uri\" for=\"node\" attr.name=\"uri\" attr.type=\"string\"/>\n";
-  for (const auto& [name, kind] : node_types.kinds()) {
-    std::string attr = AttrName(name, ReservedNodeName(name));
-    *out << "  <key id=\"n_" << attr << "\" for=\"node\" attr.name=\"" << attr
-         << "\" attr.type=\"" << AttrType(kind) << "\"/>\n";
-  }
+  node_keys.WriteKeys(out);
   *out << "  <key id=\"label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n";
-  for (const auto& [name, kind] : edge_types.kinds()) {
-    std::string attr = AttrName(name, ReservedEdgeName(name));
-    *out << "  <key id=\"e_" << attr << "\" for=\"edge\" attr.name=\"" << attr
-         << "\" attr.type=\"" << AttrType(kind) << "\"/>\n";
-  }
+  edge_keys.WriteKeys(out);
   *out << "  <graph id=\"claimgraph\" edgedefault=\"directed\" parse.nodeids=\"free\""
           " parse.edgeids=\"canonical\" parse.order=\"nodesfirst\" parse.nodes=\""
        << n_nodes << "\" parse.edges=\"" << n_edges << "\">\n";
-
-  // The key id and type of every property name, worked out once.
-  struct KeyOf {
-    std::string id;
-    PropertyKind kind;
-  };
-  std::map<std::string, KeyOf> node_keys, edge_keys;
-  for (const auto& [name, kind] : node_types.kinds()) {
-    node_keys[name] = {"n_" + AttrName(name, ReservedNodeName(name)), kind};
-  }
-  for (const auto& [name, kind] : edge_types.kinds()) {
-    edge_keys[name] = {"e_" + AttrName(name, ReservedEdgeName(name)), kind};
-  }
 
   // Pass 2: nodes, then edges.
   auto it = store->NewNodeIterator();
@@ -156,15 +184,7 @@ Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream*
     WriteData("n_label", XmlEscapeText(TruncateUtf8(CleanText(DisplayLabel(n)), 200)), out);
     WriteData("n_type", XmlEscapeText(n.type), out);
     WriteData("n_uri", XmlEscapeText(NodeIri(options.base_iri, n.id)), out);
-    for (const auto& [name, value] : n.props) {
-      // Pass 1 saw every name, unless the store changed between the passes.
-      auto key = node_keys.find(name);
-      if (key == node_keys.end()) {
-        key = node_keys.emplace(name, KeyOf{"n_" + AttrName(name, ReservedNodeName(name)),
-                                            node_types.KindOf(name)}).first;
-      }
-      WriteData(key->second.id, DataText(key->second.kind, value), out);
-    }
+    node_keys.WriteProps(n.props, out);
     *out << "    </node>\n";
   }
   if (!it->status().ok()) return it->status();
@@ -177,14 +197,7 @@ Status WriteGraphml(GraphView* view, const ExportOptions& options, std::ostream*
     *out << "    <edge id=\"e" << edge_number++ << "\" source=\"" << Nmtoken(e.src)
          << "\" target=\"" << Nmtoken(e.dst) << "\">\n";
     WriteData("label", XmlEscapeText(e.type), out);  // first: APOC readLabels needs it so
-    for (const auto& [name, value] : e.props) {
-      auto key = edge_keys.find(name);
-      if (key == edge_keys.end()) {
-        key = edge_keys.emplace(name, KeyOf{"e_" + AttrName(name, ReservedEdgeName(name)),
-                                            edge_types.KindOf(name)}).first;
-      }
-      WriteData(key->second.id, DataText(key->second.kind, value), out);
-    }
+    edge_keys.WriteProps(e.props, out);
     *out << "    </edge>\n";
   }
   if (!et->status().ok()) return et->status();
