@@ -13,7 +13,8 @@
 # a minute, mostly rdflib reading the JSON-LD).
 set -euo pipefail
 bin=$1
-shared="$(cd "$(dirname "$0")/../.." && pwd)/shared"
+# shellcheck source=e2e_lib.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/e2e_lib.sh"
 if [[ "${2:-seeds}" == polnear-dev ]]; then
   docs="$shared/corpus/polnear-dev/docs"
   checker="$shared/tools/check-exports"
@@ -21,8 +22,7 @@ if [[ "${2:-seeds}" == polnear-dev ]]; then
     echo "SKIP: $shared (PolNeAR dev and check-exports) is absent"
     exit 77
   fi
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
+  e2e_tmpdir
   "$bin" ingest --quiet --db "$tmp/db" "$docs"
   mkdir -p "$tmp/out"
   for format in graphml dot jsonld; do
@@ -33,25 +33,15 @@ if [[ "${2:-seeds}" == polnear-dev ]]; then
   "$checker" --quiet "$tmp/out" || status=$?
   exit "$status"
 fi
-seeds="$shared/corpus/seeds"
 checker="$shared/tools/check-exports"
 if [[ ! -f "$seeds/docs.jsonl" || ! -x "$checker" ]]; then
   echo "SKIP: $shared (seed articles and check-exports) is absent"
   exit 77
 fi
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-"$py" "$(dirname "$0")/seed_dates.py" "$seeds/docs.jsonl" > "$tmp/dates"
+e2e_tmpdir
 
 ingest() {
-  while read -r doc date; do
-    args=()
-    [[ -n "$date" ]] && args=(--date "$date")
-    "$bin" ingest --quiet --db "$tmp/db" "${args[@]}" "$seeds/$doc"
-  done < "$tmp/dates"
+  for_each_seed "$bin" ingest --quiet --db "$tmp/db"
 }
 
 # $1: directory to write out.graphml, out.dot, out.jsonld and stats.txt into.

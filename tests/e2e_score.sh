@@ -6,27 +6,15 @@
 #   tests/e2e_score.sh path/to/claimgraph
 set -euo pipefail
 bin=$1
-shared="$(cd "$(dirname "$0")/../.." && pwd)/shared"
-seeds="$shared/corpus/seeds"
+# shellcheck source=e2e_lib.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/e2e_lib.sh"
 scorer="$shared/tools/score-claims"
 if [[ ! -f "$seeds/docs.jsonl" || ! -f "$seeds/gold.jsonl" || ! -x "$scorer" ]]; then
   echo "SKIP: $shared (seed articles and scorer) is absent"
   exit 77
 fi
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# doc name and date, one pair a line, from docs.jsonl.
-"$py" "$(dirname "$0")/seed_dates.py" "$seeds/docs.jsonl" > "$tmp/dates"
-
-while read -r doc date; do
-  args=()
-  [[ -n "$date" ]] && args=(--date "$date")
-  "$bin" extract "${args[@]}" "$seeds/$doc" >> "$tmp/pred.jsonl"
-done < "$tmp/dates"
+e2e_tmpdir
+for_each_seed "$bin" extract >> "$tmp/pred.jsonl"
 
 "$py" "$scorer" "$seeds/gold.jsonl" "$tmp/pred.jsonl"
 f1=$("$py" "$scorer" "$seeds/gold.jsonl" "$tmp/pred.jsonl" --json |
