@@ -61,6 +61,27 @@ Edge MakeEdge(const std::string& src, const std::string& type, const std::string
   return Edge{src, type, dst, key, std::move(props)};
 }
 
+// A Claim node as the extractor writes it. begin, end and doc come from the
+// id ("claim:DOC:BEGIN-END"), so they cannot disagree with it.
+struct ClaimSpec {
+  std::string id, text, kind, cue, date, speaker, mention;
+};
+
+Node MakeClaim(const ClaimSpec& c) {
+  const size_t doc_at = c.id.find(':') + 1, range_at = c.id.rfind(':') + 1;
+  const std::string range = c.id.substr(range_at);
+  return MakeNode(c.id, "Claim",
+                  {{"text", c.text},
+                   {"kind", c.kind},
+                   {"cue", c.cue},
+                   {"begin", range.substr(0, range.find('-'))},
+                   {"end", range.substr(range.find('-') + 1)},
+                   {"date", c.date},
+                   {"doc", c.id.substr(doc_at, range_at - 1 - doc_at)},
+                   {"speaker", c.speaker},
+                   {"mention", c.mention}});
+}
+
 // Two articles, three speakers (two people, one country), five claims: one
 // with an addressee, one relayed, topics with stances (Ada changes her mind
 // on the ceasefire). Names and quotes carry characters every format must
@@ -97,26 +118,13 @@ std::unique_ptr<Store> SmallGraph() {
                 {"url", "https://news.example/a1?x=1&y=2"},
                 {"publisher", "Example Wire"},
                 {"doc", "a1.txt"}}),
-      MakeNode("claim:a1.txt:10-55", "Claim",
-               {{"text", "We will not accept a ceasefire & talks < now."},
-                {"kind", "direct"},
-                {"cue", "said"},
-                {"begin", "10"},
-                {"end", "55"},
-                {"date", "2024-03-01"},
-                {"doc", "a1.txt"},
-                {"speaker", "Ada Lovelace"},
-                {"mention", "Lovelace"}}),
-      MakeNode("claim:a1.txt:80-105", "Claim",
-               {{"text", "the talks should continue"},
-                {"kind", "indirect"},
-                {"cue", "said"},
-                {"begin", "80"},
-                {"end", "105"},
-                {"date", "2024-03-01"},
-                {"doc", "a1.txt"},
-                {"speaker", "Bob \"The Builder\" O'Brien \\N"},
-                {"mention", "O'Brien"}}),
+      MakeClaim({.id = "claim:a1.txt:10-55",
+                 .text = "We will not accept a ceasefire & talks < now.",
+                 .kind = "direct", .cue = "said", .date = "2024-03-01",
+                 .speaker = "Ada Lovelace", .mention = "Lovelace"}),
+      MakeClaim({.id = "claim:a1.txt:80-105", .text = "the talks should continue",
+                 .kind = "indirect", .cue = "said", .date = "2024-03-01",
+                 .speaker = "Bob \"The Builder\" O'Brien \\N", .mention = "O'Brien"}),
       ada, bob, ruritania, example_org, wire, agency, ceasefire, talks,
   };
   a1.edges = {
@@ -154,12 +162,6 @@ std::unique_ptr<Store> SmallGraph() {
   const std::string c3 = "claim:a2.txt:" + span("A ceasefire is now possible.");
   const std::string c4 = "claim:a2.txt:" + span("Ruritania wants peace");
   const std::string c5 = "claim:a2.txt:" + span("a \"mistake\"\nthat\x07 will cost");
-  auto begin_end = [&](const std::string& id, Properties props) {
-    std::string range = id.substr(id.rfind(':') + 1);
-    props["begin"] = range.substr(0, range.find('-'));
-    props["end"] = range.substr(range.find('-') + 1);
-    return props;
-  };
   ArticleGraph a2;
   a2.article_id = "article:a2.txt";
   a2.content_hash = "hash-a2";
@@ -171,30 +173,15 @@ std::unique_ptr<Store> SmallGraph() {
                 {"publisher", "Example Wire"},
                 {"doc", "a2.txt"},
                 {"text", a2_text}}),
-      MakeNode(c3, "Claim",
-               begin_end(c3, {{"text", "A ceasefire is now possible."},
-                              {"kind", "direct"},
-                              {"cue", "said"},
-                              {"date", "2024-03-05"},
-                              {"doc", "a2.txt"},
-                              {"speaker", "Ada Lovelace"},
-                              {"mention", "Ada Lovelace"}})),
-      MakeNode(c4, "Claim",
-               begin_end(c4, {{"text", "Ruritania wants peace \xE5\x92\x8C\xE5\xB9\xB3 \xE2\x9C\x93"},
-                              {"kind", "according_to"},
-                              {"cue", "according to"},
-                              {"date", "2024-03-05"},
-                              {"doc", "a2.txt"},
-                              {"speaker", "Ruritania"},
-                              {"mention", "Ruritania"}})),
-      MakeNode(c5, "Claim",
-               begin_end(c5, {{"text", "a \"mistake\"\nthat\x07 will cost"},
-                              {"kind", "partial"},
-                              {"cue", "said"},
-                              {"date", "March 5th"},
-                              {"doc", "a2.txt"},
-                              {"speaker", "Bob \"The Builder\" O'Brien \\N"},
-                              {"mention", "Bob"}})),
+      MakeClaim({.id = c3, .text = "A ceasefire is now possible.",
+                 .kind = "direct", .cue = "said", .date = "2024-03-05",
+                 .speaker = "Ada Lovelace", .mention = "Ada Lovelace"}),
+      MakeClaim({.id = c4, .text = "Ruritania wants peace \xE5\x92\x8C\xE5\xB9\xB3 \xE2\x9C\x93",
+                 .kind = "according_to", .cue = "according to", .date = "2024-03-05",
+                 .speaker = "Ruritania", .mention = "Ruritania"}),
+      MakeClaim({.id = c5, .text = "a \"mistake\"\nthat\x07 will cost",
+                 .kind = "partial", .cue = "said", .date = "March 5th",  // not a calendar date
+                 .speaker = "Bob \"The Builder\" O'Brien \\N", .mention = "Bob"}),
       ada, bob, ruritania, wire, ceasefire, talks,
   };
   a2.edges = {
