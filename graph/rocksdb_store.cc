@@ -48,7 +48,9 @@ constexpr size_t kSessionFilterBytes = 16u << 20;
 // The committed values of entity and topic nodes and of name-index entries
 // that the writer keeps, so the merges of later articles read them from
 // memory (see WrittenCache).
-constexpr size_t kWrittenCacheBytes = 48u << 20;
+constexpr size_t kWrittenCacheBytes = 32u << 20;
+// All memtables of a writer together (one family's at most half of it).
+constexpr size_t kMemtableBytes = 64u << 20;
 
 std::string EdgeOutKey(const std::string& src, const std::string& type, const std::string& dst,
                        const std::string& key) {
@@ -336,8 +338,9 @@ class RocksStore : public Store, private StoredGraphReader {
     db_options.create_missing_column_families = !read_only_;
     db_options.IncreaseParallelism(2);
     db_options.max_background_jobs = 2;
-    // Bulk ingest fills several memtables; cap their sum.
-    db_options.db_write_buffer_size = 96 << 20;
+    // Bulk ingest fills several memtables; cap their sum (a writer's memtables
+    // are most of its memory).
+    db_options.db_write_buffer_size = read_only_ ? 96 << 20 : kMemtableBytes;
     if (read_only_) db_options.max_open_files = -1;  // required by secondaries
 
     rocksdb::BlockBasedTableOptions table;
@@ -353,7 +356,7 @@ class RocksStore : public Store, private StoredGraphReader {
     table.pin_l0_filter_and_index_blocks_in_cache = !read_only_;
     rocksdb::ColumnFamilyOptions cf_options;
     cf_options.compaction_style = rocksdb::kCompactionStyleLevel;
-    cf_options.write_buffer_size = 64 << 20;
+    cf_options.write_buffer_size = read_only_ ? 64 << 20 : kMemtableBytes / 2;
     cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
     std::vector<rocksdb::ColumnFamilyDescriptor> families;
@@ -619,22 +622,21 @@ class RocksStore : public Store, private StoredGraphReader {
   Status Read(Cf cf, const std::string& key, std::string* value, bool* found) {
     *found = false;
     if (!read_only_) {
-      if (const std::string* pending = pending_.Find(cf, key)) {
-        *value = *pending;
-        *found = true;
+      // Every key written in this session is in the filter first, so a
+      // "never written" answer skips the in-memory lookups too.
+      if (session_filter_ != nullptr && !session_filter_->MayContain(cf, key)) {
         return Status::OK();
       }
-      if (const std::string* committing = committing_.Find(cf, key)) {
-        *value = *committing;
-        *found = true;
-        return Status::OK();
+      for (const PendingWrites* writes : {&pending_, &committing_}) {
+        if (const std::string* v = writes->Find(cf, key)) {
+          *value = *v;
+          *found = true;
+          return Status::OK();
+        }
       }
       if (const std::string* written = written_.Find(cf, key)) {
         *value = *written;
         *found = true;
-        return Status::OK();
-      }
-      if (session_filter_ != nullptr && !session_filter_->MayContain(cf, key)) {
         return Status::OK();
       }
     }
