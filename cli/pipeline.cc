@@ -33,10 +33,10 @@ bool IsDirectory(const std::string& path) {
 
 // Hands articles to the consumer in input order. With one thread it extracts
 // each article as it arrives; with more it keeps a window of articles in
-// flight: the reader appends to the window, workers extract any article not
-// yet taken, and the calling thread consumes the window's front as soon as
-// it is done. The window is bounded in articles and text bytes, so the
-// reader waits (consuming) when it is full.
+// flight: a reader thread appends to the window (Add), workers extract any
+// article not yet taken, and the calling thread consumes the window's front
+// as soon as it is done (ConsumeAll). The window is bounded in articles and
+// text bytes, so the reader waits when it is full.
 class OrderedExtraction {
  public:
   OrderedExtraction(const Extractor& extractor, const PipelineOptions& options,
@@ -51,19 +51,26 @@ class OrderedExtraction {
 
   ~OrderedExtraction() { StopWorkers(); }
 
-  // Returns false once the consumer failed.
+  // True when articles are extracted by workers: then Add runs on a reader
+  // thread and the calling thread runs ConsumeAll.
+  bool parallel() const { return !workers_.empty(); }
+
+  // Returns false once the consumer failed. With workers, waits while the
+  // window is full.
   bool Add(Document&& doc) {
-    if (!status_.ok()) return false;
     if (workers_.empty()) {
+      if (!status_.ok()) return false;
       ExtractedArticle article;
       ProcessArticle(extractor_, std::move(doc), &article);
-      return Consume(std::move(article));
+      status_ = Consume(std::move(article));
+      return status_.ok();
     }
     std::unique_lock<std::mutex> lock(mu_);
-    while (!window_.empty() && (window_.size() >= options_.window_articles ||
-                                window_bytes_ >= options_.window_bytes)) {
-      if (!ConsumeFront(&lock)) return false;
-    }
+    space_.wait(lock, [this] {
+      return !status_.ok() || window_.empty() ||
+             (window_.size() < options_.window_articles && window_bytes_ < options_.window_bytes);
+    });
+    if (!status_.ok()) return false;
     window_bytes_ += doc.text.size();
     window_.emplace_back();
     window_.back().doc = std::move(doc);
@@ -71,12 +78,40 @@ class OrderedExtraction {
     return true;
   }
 
-  // Consumes every article in flight. Returns false once the consumer failed.
-  bool Finish() {
-    if (!workers_.empty()) {
-      std::unique_lock<std::mutex> lock(mu_);
-      while (status_.ok() && !window_.empty()) ConsumeFront(&lock);
+  // The reader has added its last article.
+  void ReaderDone() {
+    std::lock_guard<std::mutex> lock(mu_);
+    reader_done_ = true;
+    front_done_.notify_all();
+  }
+
+  // With workers: consumes articles in order until the reader is done and
+  // the window is empty, or the consumer fails.
+  void ConsumeAll() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      front_done_.wait(lock, [this] {
+        return (!window_.empty() && window_.front().done) || (reader_done_ && window_.empty());
+      });
+      if (window_.empty()) return;
+      ExtractedArticle article = std::move(window_.front().article);
+      window_.pop_front();
+      taken_--;
+      window_bytes_ -= article.doc.text.size();
+      space_.notify_one();
+      lock.unlock();
+      const Status s = Consume(std::move(article));
+      lock.lock();
+      if (!s.ok()) {
+        status_ = s;
+        space_.notify_all();
+        return;
+      }
     }
+  }
+
+  // Stops the workers. Returns false once the consumer failed.
+  bool Finish() {
     StopWorkers();
     return status_.ok();
   }
@@ -106,25 +141,12 @@ class OrderedExtraction {
     }
   }
 
-  // Waits for the front article, then consumes it with `lock` released.
-  bool ConsumeFront(std::unique_lock<std::mutex>* lock) {
-    front_done_.wait(*lock, [this] { return window_.front().done; });
-    ExtractedArticle article = std::move(window_.front().article);
-    window_.pop_front();
-    taken_--;
-    window_bytes_ -= article.doc.text.size();
-    lock->unlock();
-    const bool ok = Consume(std::move(article));
-    lock->lock();
-    return ok;
-  }
-
-  bool Consume(ExtractedArticle&& article) {
+  // Counts and consumes one article.
+  Status Consume(ExtractedArticle&& article) {
     result_->articles++;
     result_->claims += article.claims.size();
     result_->bytes += article.doc.text.size();
-    status_ = consumer_(std::move(article));
-    return status_.ok();
+    return consumer_(std::move(article));
   }
 
   void StopWorkers() {
@@ -145,10 +167,12 @@ class OrderedExtraction {
 
   std::mutex mu_;
   std::condition_variable work_ready_;  // an untaken slot, or stop_
-  std::condition_variable front_done_;  // the front slot is done
+  std::condition_variable front_done_;  // the front slot is done, or the reader is
+  std::condition_variable space_;       // the window has room, or the consumer failed
   std::deque<Slot> window_;             // articles in flight, in input order
   size_t taken_ = 0;                    // window_[0, taken_) are taken by workers
   size_t window_bytes_ = 0;             // text bytes in the window
+  bool reader_done_ = false;
   bool stop_ = false;
   std::vector<std::thread> workers_;
 };
@@ -181,13 +205,29 @@ PipelineResult RunPipeline(const PipelineOptions& options, const ArticleConsumer
   reader_options.strict = options.strict;
   OrderedExtraction extraction(*extractor, options, consumer, &result);
   size_t reported = 0;
-  s = ReadInputs(
-      options.paths, reader_options,
-      [&extraction](Document&& doc) { return extraction.Add(std::move(doc)); },
-      [&](const Status& error) {
-        reported++;
-        fail(error);
-      });
+  // The reader's errors and counts are its own until it is joined; the
+  // consumer's counts (articles, claims, bytes) are the calling thread's.
+  auto read = [&] {
+    s = ReadInputs(
+        options.paths, reader_options,
+        [&extraction](Document&& doc) { return extraction.Add(std::move(doc)); },
+        [&](const Status& error) {
+          reported++;
+          fail(error);
+        });
+  };
+  if (extraction.parallel()) {
+    // Reading and parsing the input runs beside the consumer, which is the
+    // pipeline's bottleneck when it stores graphs.
+    std::thread reader([&] {
+      read();
+      extraction.ReaderDone();
+    });
+    extraction.ConsumeAll();
+    reader.join();
+  } else {
+    read();
+  }
   extraction.Finish();
   if (!extraction.status().ok()) {
     fail(extraction.status());

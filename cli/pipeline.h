@@ -6,13 +6,14 @@
 // thread-safe, so articles are spread over a pool of worker threads; the
 // consumer (printing, building and storing the graph) runs on the calling
 // thread, one article at a time and in input order, because the graph
-// builder reads what the previous articles stored. The reader runs on the
-// calling thread too, and at most `window_articles` articles (or
-// `window_bytes` of text) are in flight at once, so memory stays flat
-// whatever the input size.
+// builder reads what the previous articles stored. With workers the input is
+// read and parsed on a reader thread of its own (reader errors are printed
+// from it); with one thread everything runs on the calling thread. At most
+// `window_articles` articles (or `window_bytes` of text) are in flight at
+// once, so memory stays flat whatever the input size.
 //
 // Thread safety: RunPipeline is called from one thread; it starts and joins
-// its own workers, and calls the consumer only from the calling thread.
+// its own reader and workers, and calls the consumer only from the calling thread.
 #ifndef CLAIMGRAPH_CLI_PIPELINE_H_
 #define CLAIMGRAPH_CLI_PIPELINE_H_
 

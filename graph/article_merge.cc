@@ -9,6 +9,69 @@ namespace {
 
 using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
 
+bool EdgeLess(const Edge& a, const Edge& b) {
+  return std::tie(a.src, a.type, a.dst, a.key) < std::tie(b.src, b.type, b.dst, b.key);
+}
+
+// What merging `props` into no properties gives (MergeProperties): the
+// same values, lists sorted and unique.
+void NormaliseLists(Properties* props) {
+  for (auto& [name, value] : *props) {
+    if (KindOfProperty(name) == PropertyKind::kList) value = JoinList(SplitList(value));
+  }
+}
+
+// The article's nodes merged by id, in id order. GraphBuilder hands them out
+// sorted and unique already: then a copy is all it takes.
+std::vector<Node> MergedNodes(const std::vector<Node>& in) {
+  bool sorted = true;
+  for (size_t i = 1; i < in.size() && sorted; ++i) sorted = in[i - 1].id < in[i].id;
+  if (sorted) {
+    std::vector<Node> out = in;
+    for (Node& n : out) NormaliseLists(&n.props);
+    return out;
+  }
+  std::map<std::string, Node> nodes;
+  for (const Node& n : in) {
+    auto [it, inserted] = nodes.try_emplace(n.id);
+    if (inserted) {
+      it->second.id = n.id;
+      it->second.type = n.type;
+    }
+    MergeProperties(n.props, &it->second.props);
+  }
+  std::vector<Node> out;
+  out.reserve(nodes.size());
+  for (auto& [id, node] : nodes) out.push_back(std::move(node));
+  return out;
+}
+
+// The article's edges merged by (src, type, dst, key), in that order.
+std::vector<Edge> MergedEdges(const std::vector<Edge>& in) {
+  bool sorted = true;
+  for (size_t i = 1; i < in.size() && sorted; ++i) sorted = EdgeLess(in[i - 1], in[i]);
+  if (sorted) {
+    std::vector<Edge> out = in;
+    for (Edge& e : out) NormaliseLists(&e.props);
+    return out;
+  }
+  std::map<EdgeKey, Edge> edges;
+  for (const Edge& e : in) {
+    auto [it, inserted] = edges.try_emplace(EdgeKey(e.src, e.type, e.dst, e.key));
+    if (inserted) {
+      it->second.src = e.src;
+      it->second.type = e.type;
+      it->second.dst = e.dst;
+      it->second.key = e.key;
+    }
+    MergeProperties(e.props, &it->second.props);
+  }
+  std::vector<Edge> out;
+  out.reserve(edges.size());
+  for (auto& [key, edge] : edges) out.push_back(std::move(edge));
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> NameKeysOf(const Node& node) {
@@ -49,19 +112,11 @@ Status PlanArticleWrites(const ArticleGraph& graph, StoredGraphReader* source, A
   out->names.clear();
 
   // Merge duplicates inside the article first, then with the stored values.
-  std::map<std::string, Node> nodes;
-  for (const Node& n : graph.nodes) {
-    auto [it, inserted] = nodes.try_emplace(n.id);
-    if (inserted) {
-      it->second.id = n.id;
-      it->second.type = n.type;
-    }
-    MergeProperties(n.props, &it->second.props);
-  }
-  for (auto& [id, node] : nodes) {
+  out->nodes = MergedNodes(graph.nodes);
+  for (Node& node : out->nodes) {
     Node stored;
     bool found = false;
-    Status s = source->ReadNode(id, &stored, &found);
+    Status s = source->ReadNode(node.id, &stored, &found);
     if (!s.ok()) return s;
     if (found) {
       MergeProperties(node.props, &stored.props);
@@ -70,18 +125,8 @@ Status PlanArticleWrites(const ArticleGraph& graph, StoredGraphReader* source, A
     }
   }
 
-  std::map<EdgeKey, Edge> edges;
-  for (const Edge& e : graph.edges) {
-    auto [it, inserted] = edges.try_emplace(EdgeKey(e.src, e.type, e.dst, e.key));
-    if (inserted) {
-      it->second.src = e.src;
-      it->second.type = e.type;
-      it->second.dst = e.dst;
-      it->second.key = e.key;
-    }
-    MergeProperties(e.props, &it->second.props);
-  }
-  for (auto& [key, edge] : edges) {
+  out->edges = MergedEdges(graph.edges);
+  for (Edge& edge : out->edges) {
     Properties stored;
     bool found = false;
     Status s = source->ReadEdgeProps(edge, &stored, &found);
@@ -95,7 +140,8 @@ Status PlanArticleWrites(const ArticleGraph& graph, StoredGraphReader* source, A
   // Name index: alias -> ids, starting from what is stored.
   std::map<std::string, std::vector<std::string>> names;
   std::map<std::string, bool> changed;
-  for (const auto& [id, node] : nodes) {
+  for (const Node& node : out->nodes) {
+    const std::string& id = node.id;
     for (const std::string& key : NameKeysOf(node)) {
       auto [it, inserted] = names.try_emplace(key);
       if (inserted) {
@@ -115,11 +161,6 @@ Status PlanArticleWrites(const ArticleGraph& graph, StoredGraphReader* source, A
   for (const auto& [key, ids] : names) {
     if (changed.count(key)) out->names.emplace_back(key, JoinList(ids));
   }
-
-  out->nodes.reserve(nodes.size());
-  for (auto& [id, node] : nodes) out->nodes.push_back(std::move(node));
-  out->edges.reserve(edges.size());
-  for (auto& [key, edge] : edges) out->edges.push_back(std::move(edge));
   return Status::OK();
 }
 

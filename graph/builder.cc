@@ -74,19 +74,29 @@ class GraphAccumulator {
 
   void AddEdge(const std::string& src, const std::string& type, const std::string& dst,
                const std::string& key = "", const Properties& props = {}) {
-    auto [it, inserted] = edges_.try_emplace(std::make_tuple(src, type, dst, key));
-    if (inserted) it->second = Edge{src, type, dst, key, {}};
-    MergeProperties(props, &it->second.props);
+    auto it = edges_.find(std::tie(src, type, dst, key));
+    if (it == edges_.end()) it = edges_.emplace(EdgeKey(src, type, dst, key), Properties()).first;
+    MergeProperties(props, &it->second);
   }
 
   void MoveTo(ArticleGraph* graph) {
+    graph->nodes.reserve(graph->nodes.size() + nodes_.size());
     for (auto& [id, node] : nodes_) graph->nodes.push_back(std::move(node));
-    for (auto& [key, edge] : edges_) graph->edges.push_back(std::move(edge));
+    graph->edges.reserve(graph->edges.size() + edges_.size());
+    while (!edges_.empty()) {
+      auto handle = edges_.extract(edges_.begin());
+      EdgeKey& k = handle.key();
+      graph->edges.push_back(Edge{std::move(std::get<0>(k)), std::move(std::get<1>(k)),
+                                  std::move(std::get<2>(k)), std::move(std::get<3>(k)),
+                                  std::move(handle.mapped())});
+    }
   }
 
  private:
+  using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
   std::map<std::string, Node> nodes_;
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, Edge> edges_;
+  // (src, type, dst, key) -> properties; std::less<> finds by std::tie.
+  std::map<EdgeKey, Properties, std::less<>> edges_;
 };
 
 }  // namespace

@@ -7,33 +7,77 @@ namespace claimgraph {
 
 namespace {
 
-// Per-entry overhead of a std::map node holding two strings, roughly.
+// Per-entry overhead of an entry holding two strings plus its hash index slot, roughly.
 constexpr size_t kEntryOverhead = 96;
 // Bits set per key; with ~10 bits a key this keeps false positives near 1%.
 constexpr int kProbes = 4;
 
 }  // namespace
 
-void PendingWrites::Put(size_t family, const std::string& key, std::string value) {
-  auto& map = families_[family];
-  auto it = map.find(key);
-  if (it == map.end()) {
+void PendingWrites::Put(size_t family, std::string_view key, std::string value, bool keep) {
+  Family& f = families_[family];
+  auto it = f.index.find(key);
+  if (it == f.index.end()) {
     bytes_ += key.size() + value.size() + kEntryOverhead;
-    map.emplace(key, std::move(value));
+    f.entries.push_back(Entry{std::string(key), std::move(value), keep});
+    f.index.emplace(f.entries.back().key, f.entries.size() - 1);
   } else {
+    Entry& e = f.entries[it->second];
     bytes_ += value.size();
-    bytes_ -= it->second.size();
-    it->second = std::move(value);
+    bytes_ -= e.value.size();
+    e.value = std::move(value);
+    e.keep = e.keep || keep;
   }
 }
 
-const std::string* PendingWrites::Find(size_t family, const std::string& key) const {
+const std::string* PendingWrites::Find(size_t family, std::string_view key) const {
+  const Family& f = families_[family];
+  auto it = f.index.find(key);
+  return it == f.index.end() ? nullptr : &f.entries[it->second].value;
+}
+
+void PendingWrites::MoveKeptTo(WrittenCache* cache) {
+  for (size_t f = 0; f < families_.size(); ++f) {
+    for (Entry& e : families_[f].entries) {
+      if (e.keep) {
+        // The index keeps pointing at the (moved-from) key until Clear.
+        cache->Put(f, e.key, std::move(e.value));
+        e.keep = false;
+      }
+    }
+  }
+}
+
+void PendingWrites::Clear() {
+  for (Family& f : families_) {
+    f.index.clear();
+    f.entries.clear();
+  }
+  bytes_ = 0;
+}
+
+void WrittenCache::Put(size_t family, std::string key, std::string value) {
+  auto& map = families_[family];
+  auto it = map.find(key);
+  if (it != map.end()) {
+    bytes_ += value.size();
+    bytes_ -= it->second.size();
+    it->second = std::move(value);
+    return;
+  }
+  const size_t size = key.size() + value.size() + kEntryOverhead;
+  if (bytes_ + size > budget_) Clear();
+  bytes_ += size;
+  map.emplace(std::move(key), std::move(value));
+}
+
+const std::string* WrittenCache::Find(size_t family, std::string_view key) const {
   const auto& map = families_[family];
   auto it = map.find(key);
   return it == map.end() ? nullptr : &it->second;
 }
 
-void PendingWrites::Clear() {
+void WrittenCache::Clear() {
   for (auto& map : families_) map.clear();
   bytes_ = 0;
 }

@@ -1,50 +1,71 @@
-// Internal to graph/: what the RocksDB store holds in memory between
-// commits during an ingest.
+// Internal to graph/: what the RocksDB store holds in memory during an
+// ingest.
 //
 // PendingWrites keeps the final key/value writes of the last few articles,
-// per column family and sorted by key, so the store can answer reads from
-// them (the next article merges with what the previous one wrote) and
-// commit them as one batch of whole articles whose keys arrive in order
-// (ordered inserts are what a memtable skip list does fastest).
+// per column family, hashed by key, so the store can answer reads from them
+// (the next article merges with what the previous one wrote) and commit them
+// as one batch of whole articles whose keys arrive in order (ForEach sorts
+// them; ordered inserts are what a memtable skip list does fastest). A write
+// may be marked "keep": once it is committed the store moves it into its
+// WrittenCache.
+//
+// WrittenCache holds the committed values of the keys that later articles
+// read again (entity and topic nodes, name-index entries), so merging with
+// them needs no RocksDB point read. It is bounded in bytes: past the budget
+// it forgets everything and fills again.
 //
 // SessionKeyFilter is a fixed-size Bloom filter of every key written since
 // the store was created. For a store created by this process it answers
 // "never written" for most new keys (claims, their edges), and the store
 // then skips the point read that would find nothing.
 //
-// Thread safety: neither class locks; the store guards them with its
-// writer mutex.
+// Thread safety: none of these classes locks. The store guards them with its
+// writer mutex; a PendingWrites that no one changes may be read by several
+// threads at once.
 #ifndef CLAIMGRAPH_GRAPH_PENDING_WRITES_H_
 #define CLAIMGRAPH_GRAPH_PENDING_WRITES_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <map>
+#include <deque>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace claimgraph {
+
+class WrittenCache;
 
 class PendingWrites {
  public:
   explicit PendingWrites(size_t families) : families_(families) {}
 
-  // Records the value of `key` in `family`, replacing a pending one.
-  void Put(size_t family, const std::string& key, std::string value);
+  // Records the value of `key` in `family`, replacing a pending one. `keep`:
+  // MoveKeptTo hands it to a WrittenCache.
+  void Put(size_t family, std::string_view key, std::string value, bool keep = false);
 
   // The pending value of `key`, or nullptr when there is none. Valid until
   // the next Put or Clear.
-  const std::string* Find(size_t family, const std::string& key) const;
+  const std::string* Find(size_t family, std::string_view key) const;
 
   // Calls fn(family, key, value) for every pending write, family by family,
   // keys in ascending order.
   template <typename Fn>
   void ForEach(Fn&& fn) const {
+    std::vector<const Entry*> sorted;
     for (size_t f = 0; f < families_.size(); ++f) {
-      for (const auto& [key, value] : families_[f]) fn(f, key, value);
+      sorted.clear();
+      for (const Entry& e : families_[f].entries) sorted.push_back(&e);
+      std::sort(sorted.begin(), sorted.end(),
+                [](const Entry* a, const Entry* b) { return a->key < b->key; });
+      for (const Entry* e : sorted) fn(f, e->key, e->value);
     }
   }
+
+  // Moves the values written with `keep` into *cache (the others stay).
+  void MoveKeptTo(WrittenCache* cache);
 
   // Key and value bytes held (an estimate of the memory used).
   size_t bytes() const { return bytes_; }
@@ -52,7 +73,36 @@ class PendingWrites {
   void Clear();
 
  private:
-  std::vector<std::map<std::string, std::string, std::less<>>> families_;
+  struct Entry {
+    std::string key;
+    std::string value;
+    bool keep = false;
+  };
+  struct Family {
+    std::deque<Entry> entries;  // stable addresses: the index points into keys
+    std::unordered_map<std::string_view, size_t> index;
+  };
+  std::vector<Family> families_;
+  size_t bytes_ = 0;
+};
+
+class WrittenCache {
+ public:
+  WrittenCache(size_t families, size_t budget_bytes) : families_(families), budget_(budget_bytes) {}
+
+  void Put(size_t family, std::string key, std::string value);
+  // The cached value, or nullptr. Valid until the next Put or Clear.
+  const std::string* Find(size_t family, std::string_view key) const;
+  void Clear();
+  size_t bytes() const { return bytes_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::vector<std::unordered_map<std::string, std::string, Hash, std::equal_to<>>> families_;
+  size_t budget_;
   size_t bytes_ = 0;
 };
 

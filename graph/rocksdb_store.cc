@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
@@ -44,6 +45,12 @@ constexpr char kSep = '\0';
 constexpr size_t kCommitBytes = 8u << 20;
 // The Bloom filter of keys written to a store this process created.
 constexpr size_t kSessionFilterBytes = 16u << 20;
+// The committed values of entity and topic nodes and of name-index entries
+// that the writer keeps, so the merges of later articles read them from
+// memory (see WrittenCache).
+constexpr size_t kWrittenCacheBytes = 32u << 20;
+// All memtables of a writer together (one family's at most half of it).
+constexpr size_t kMemtableBytes = 64u << 20;
 
 std::string EdgeOutKey(const std::string& src, const std::string& type, const std::string& dst,
                        const std::string& key) {
@@ -302,8 +309,11 @@ class RocksStore : public Store, private StoredGraphReader {
   ~RocksStore() override {
     if (db_ != nullptr) {
       if (!read_only_) {
-        std::lock_guard<std::mutex> lock(write_mu_);
-        (void)Commit();
+        {
+          std::lock_guard<std::mutex> lock(write_mu_);
+          (void)CommitAndWait();
+        }
+        StopCommitter();
         // Flush the memtables so that a reader opened later finds SST files,
         // not hundreds of MB of write-ahead log to replay on every open.
         rocksdb::FlushOptions flush;
@@ -328,8 +338,9 @@ class RocksStore : public Store, private StoredGraphReader {
     db_options.create_missing_column_families = !read_only_;
     db_options.IncreaseParallelism(2);
     db_options.max_background_jobs = 2;
-    // Bulk ingest fills several memtables; cap their sum.
-    db_options.db_write_buffer_size = 96 << 20;
+    // Bulk ingest fills several memtables; cap their sum (a writer's memtables
+    // are most of its memory).
+    db_options.db_write_buffer_size = read_only_ ? 96 << 20 : kMemtableBytes;
     if (read_only_) db_options.max_open_files = -1;  // required by secondaries
 
     rocksdb::BlockBasedTableOptions table;
@@ -345,7 +356,7 @@ class RocksStore : public Store, private StoredGraphReader {
     table.pin_l0_filter_and_index_blocks_in_cache = !read_only_;
     rocksdb::ColumnFamilyOptions cf_options;
     cf_options.compaction_style = rocksdb::kCompactionStyleLevel;
-    cf_options.write_buffer_size = 64 << 20;
+    cf_options.write_buffer_size = read_only_ ? 64 << 20 : kMemtableBytes / 2;
     cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
     std::vector<rocksdb::ColumnFamilyDescriptor> families;
@@ -374,7 +385,14 @@ class RocksStore : public Store, private StoredGraphReader {
   // Marks a store this process created: reads may then trust the session
   // filter (every key in the store was written through this object).
   void SetCreatedHere() { session_filter_ = std::make_unique<SessionKeyFilter>(kSessionFilterBytes); }
-  void SetGroupArticles(size_t n) { group_articles_ = std::max<size_t>(n, 1); }
+  // With more than one article a group, batches are written by a committer
+  // thread while the caller builds the next group.
+  void SetGroupArticles(size_t n) {
+    group_articles_ = std::max<size_t>(n, 1);
+    if (group_articles_ > 1 && !read_only_ && !committer_.joinable()) {
+      committer_ = std::thread([this] { CommitterLoop(); });
+    }
+  }
 
   Status WriteArticle(const ArticleGraph& graph, bool* added) override {
     *added = false;
@@ -396,7 +414,9 @@ class RocksStore : public Store, private StoredGraphReader {
     // articles only, so an article is stored whole or not at all.
     std::string value;
     for (const Node& n : writes.nodes) {
-      Put(kNodes, n.id, EncodeNodeValue(n));
+      // Entities and topics recur in later articles, claims and articles
+      // do not: only the former are worth keeping in memory.
+      Put(kNodes, n.id, EncodeNodeValue(n), IsEntityType(n.type) || n.type == "Topic");
       Put(kTypes, n.type + kSep + n.id, "");
     }
     for (const Edge& e : writes.edges) {
@@ -405,7 +425,7 @@ class RocksStore : public Store, private StoredGraphReader {
       Put(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), std::move(value));
       Put(kIn, EdgeOutKey(e.dst, e.type, e.src, e.key), "");
     }
-    for (const auto& [alias, ids] : writes.names) Put(kNames, alias, ids);
+    for (const auto& [alias, ids] : writes.names) Put(kNames, alias, ids, /*keep=*/true);
     if (!graph.content_hash.empty()) Put(kDocs, graph.content_hash, graph.article_id);
     *added = true;
     if (++pending_articles_ >= group_articles_ || pending_.bytes() >= kCommitBytes) {
@@ -417,7 +437,7 @@ class RocksStore : public Store, private StoredGraphReader {
   Status Flush() override {
     if (read_only_) return Status::OK();
     std::lock_guard<std::mutex> lock(write_mu_);
-    return Commit();
+    return CommitAndWait();
   }
 
   Status GetNode(const std::string& id, Node* node) override {
@@ -491,28 +511,102 @@ class RocksStore : public Store, private StoredGraphReader {
  private:
   // Records a write (and its key in the session filter for the families
   // that are read back).
-  void Put(Cf cf, const std::string& key, std::string value) {
+  void Put(Cf cf, const std::string& key, std::string value, bool keep = false) {
     if (session_filter_ != nullptr && cf != kTypes && cf != kIn) session_filter_->Add(cf, key);
-    pending_.Put(cf, key, std::move(value));
+    pending_.Put(cf, key, std::move(value), keep);
   }
 
-  // Writes the pending articles as one batch, keys in order within each
-  // family. A failure sticks: later writes return it. Needs write_mu_.
-  Status Commit() {
-    if (!commit_status_.ok() || pending_.empty()) return commit_status_;
-    rocksdb::WriteBatch batch;
-    pending_.ForEach([&](size_t cf, const std::string& key, const std::string& value) {
-      batch.Put(handles_[cf], key, value);
+  // Writes `writes` as one batch, keys in order within each family.
+  rocksdb::Status WriteBatchOf(const PendingWrites& writes) {
+    batch_.Clear();  // keeps its buffer: no multi-MB allocation per commit
+    writes.ForEach([&](size_t cf, const std::string& key, const std::string& value) {
+      batch_.Put(handles_[cf], key, value);
     });
     // The WAL stays on (a crash loses at most the unsynced tail, never part
     // of a batch); no fsync per batch, which would dominate bulk ingest.
     rocksdb::WriteOptions options;
     options.sync = false;
     options.disableWAL = false;
-    commit_status_ = FromRocks(db_->Write(options, &batch), "writing to " + dir_);
-    pending_.Clear();
+    return db_->Write(options, &batch_);
+  }
+
+  // Starts committing the pending articles as one batch: on the committer
+  // thread when there is one (after the previous batch is written), else
+  // here. Returns the sticky failure of an earlier commit, if any: a failed
+  // commit stores none of its articles, and later writes return its
+  // failure. Needs write_mu_.
+  Status Commit() {
+    if (!commit_status_.ok()) return commit_status_;
+    if (pending_.empty()) return Status::OK();
+    if (!committer_.joinable()) {
+      commit_status_ = FromRocks(WriteBatchOf(pending_), "writing to " + dir_);
+      if (commit_status_.ok()) pending_.MoveKeptTo(&written_);
+      pending_.Clear();
+      pending_articles_ = 0;
+      return commit_status_;
+    }
+    Status s = WaitForCommitter();
+    if (!s.ok()) return s;
+    // committing_ is empty now; the pending writes become the batch in
+    // flight, still readable here (nobody changes them while in flight).
+    std::swap(pending_, committing_);
     pending_articles_ = 0;
+    {
+      std::lock_guard<std::mutex> lock(committer_mu_);
+      in_flight_ = true;
+    }
+    committer_cv_.notify_all();
+    return Status::OK();
+  }
+
+  // Waits until the batch in flight (if any) is written, then keeps its
+  // entity values and drops it. Needs write_mu_.
+  Status WaitForCommitter() {
+    rocksdb::Status result;
+    {
+      std::unique_lock<std::mutex> lock(committer_mu_);
+      committer_cv_.wait(lock, [this] { return !in_flight_; });
+      result = committer_result_;
+      committer_result_ = rocksdb::Status::OK();
+    }
+    if (!result.ok()) {
+      commit_status_ = FromRocks(result, "writing to " + dir_);
+    } else {
+      committing_.MoveKeptTo(&written_);
+    }
+    committing_.Clear();
     return commit_status_;
+  }
+
+  // Commits what is pending and waits until it is written. Needs write_mu_.
+  Status CommitAndWait() {
+    Status s = Commit();
+    if (!s.ok() || !committer_.joinable()) return s;
+    return WaitForCommitter();
+  }
+
+  void CommitterLoop() {
+    std::unique_lock<std::mutex> lock(committer_mu_);
+    for (;;) {
+      committer_cv_.wait(lock, [this] { return in_flight_ || stop_committer_; });
+      if (!in_flight_) return;  // stopping, nothing left to write
+      lock.unlock();
+      rocksdb::Status s = WriteBatchOf(committing_);
+      lock.lock();
+      committer_result_ = s;
+      in_flight_ = false;
+      committer_cv_.notify_all();
+    }
+  }
+
+  void StopCommitter() {
+    if (!committer_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(committer_mu_);
+      stop_committer_ = true;
+    }
+    committer_cv_.notify_all();
+    committer_.join();
   }
 
   // Scans read RocksDB directly: commit what is pending first (a failure is
@@ -520,7 +614,7 @@ class RocksStore : public Store, private StoredGraphReader {
   void CommitBeforeScan() {
     if (read_only_) return;
     std::lock_guard<std::mutex> lock(write_mu_);
-    (void)Commit();
+    (void)CommitAndWait();
   }
 
   // The value of `key` in `cf`: pending, else stored. Needs write_mu_ when
@@ -528,12 +622,21 @@ class RocksStore : public Store, private StoredGraphReader {
   Status Read(Cf cf, const std::string& key, std::string* value, bool* found) {
     *found = false;
     if (!read_only_) {
-      if (const std::string* pending = pending_.Find(cf, key)) {
-        *value = *pending;
-        *found = true;
+      // Every key written in this session is in the filter first, so a
+      // "never written" answer skips the in-memory lookups too.
+      if (session_filter_ != nullptr && !session_filter_->MayContain(cf, key)) {
         return Status::OK();
       }
-      if (session_filter_ != nullptr && !session_filter_->MayContain(cf, key)) {
+      for (const PendingWrites* writes : {&pending_, &committing_}) {
+        if (const std::string* v = writes->Find(cf, key)) {
+          *value = *v;
+          *found = true;
+          return Status::OK();
+        }
+      }
+      if (const std::string* written = written_.Find(cf, key)) {
+        *value = *written;
+        *found = true;
         return Status::OK();
       }
     }
@@ -612,9 +715,22 @@ class RocksStore : public Store, private StoredGraphReader {
   std::string secondary_dir_;  // a temporary directory, removed on close
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  // Guards the pending writes, the filter and the commit status.
+  // Guards the pending writes, the written cache, the filter and the commit
+  // status (and committing_ when no batch is in flight).
   std::mutex write_mu_;
   PendingWrites pending_{kCfCount};
+  // The batch the committer thread is writing (empty when none); read-only
+  // while in_flight_, changed only under write_mu_ otherwise.
+  PendingWrites committing_{kCfCount};
+  WrittenCache written_{kCfCount, kWrittenCacheBytes};
+  rocksdb::WriteBatch batch_;  // used by whichever thread writes a batch
+  // The committer thread and its hand-off, guarded by committer_mu_.
+  std::thread committer_;
+  std::mutex committer_mu_;
+  std::condition_variable committer_cv_;
+  bool in_flight_ = false;
+  bool stop_committer_ = false;
+  rocksdb::Status committer_result_;
   size_t pending_articles_ = 0;
   size_t group_articles_ = 1;
   std::unique_ptr<SessionKeyFilter> session_filter_;  // only for a store created here
