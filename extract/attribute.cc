@@ -90,8 +90,8 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
   const auto& t = st->t();
   int j = k - 1;
   while (j >= sb && t[j].IsWord() && !t[j].capitalized &&
-         (vocab_.Is(t[j].lower, kAdv) || vocab_.Is(t[j].lower, kNeg) || IsLy(t[j]))) {
-    if (vocab_.Is(t[j].lower, kNeg)) return false;
+         (t[j].HasClass(kAdv) || t[j].HasClass(kNeg) || IsLy(t[j]))) {
+    if (t[j].HasClass(kNeg)) return false;
     --j;
   }
   if (j < sb) return false;
@@ -139,7 +139,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       // The leftmost segment runs back to the clause start.
       int start = end - 1;
       while (start > sb && t[start - 1].IsWord() && !t[start - 1].in_quote && end - start < 8 &&
-             !(vocab_.Is(t[start - 1].lower, kConj) && !t[start - 1].capitalized) && t[start - 1].lower != "that") {
+             !(t[start - 1].HasClass(kConj) && !t[start - 1].capitalized) && t[start - 1].lower != "that") {
         --start;
       }
       if (start < end) segments.emplace_back(start, end);
@@ -198,14 +198,14 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       const Token& prev = t[start - 1];
       if (!prev.IsWord() || prev.in_quote) break;
       if (!prev.capitalized &&
-          (prev.lower == "that" || vocab_.Is(prev.lower, kConj) || vocab_.Is(prev.lower, kRel))) {
+          (prev.lower == "that" || prev.HasClass(kConj) || prev.HasClass(kRel))) {
         break;
       }
-      if (!prev.capitalized && vocab_.Is(prev.lower, kPrep) && prev.lower != "for") {
+      if (!prev.capitalized && prev.HasClass(kPrep) && prev.lower != "for") {
         *stopped_at_prep = true;
         if (strict) break;
       }
-      if (!strict && !prev.capitalized && vocab_.Is(prev.lower, kAdv)) break;
+      if (!strict && !prev.capitalized && prev.HasClass(kAdv)) break;
       Cue other;
       if (MatchCue(*st, start - 1, &other)) break;
       --start;
@@ -236,10 +236,10 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     start = j;
     while (start > sb && j - start < 5 && (t[start - 1].IsWord() || t[start - 1].kind == TokenKind::kNumber) &&
            !t[start - 1].in_quote &&
-           !vocab_.Is(t[start - 1].lower, kPrep) && !vocab_.Is(t[start - 1].lower, kConj)) {
+           !t[start - 1].HasClass(kPrep) && !t[start - 1].HasClass(kConj)) {
       --start;
     }
-    if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || vocab_.ClassOf(t[j].lower)) {
+    if (j - start > 4 || !t[j].IsWord() || t[j].capitalized || t[j].word_class) {
       return CommonNounSpeaker(st, sb, j, k, m, np_begin);
     }
     // A quantity of people ("Another 19 percent", "two of them") or a plural
@@ -248,7 +248,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     for (int x = start; x < j && !quantity; ++x) quantity = t[x].kind == TokenKind::kNumber;
     const bool plural = t[j].lower.size() > 3 && t[j].lower.back() == 's' && t[j].lower[t[j].lower.size() - 2] != 's';
     // Beside a quote any determiner phrase may speak ("..., one participant said").
-    if (!(vocab_.Is(t[start].lower, kDet) || quantity) || !(quantity || plural || st->quote_frame)) {
+    if (!(t[start].HasClass(kDet) || quantity) || !(quantity || plural || st->quote_frame)) {
       return CommonNounSpeaker(st, sb, j, k, m, np_begin);
     }
     *m = Mention();
@@ -321,7 +321,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
       const std::string& w = t[i + 1].lower;
       Cue other;
       and_verb = MatchCue(*st, i + 1, &other) ||
-                 (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !vocab_.ClassOf(w));
+                 (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t[i + 1].word_class);
     }
     if (and_verb) {
       ce = i;
@@ -341,7 +341,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   if (words < (cue.cls == CueClass::kObject ? 1 : 3)) return;
   // "criticized this, saying ...": a pronoun alone says nothing; the
   // participle's claim carries it.
-  if (words == 1 && ce - cb == 1 && (vocab_.Is(t[cb].lower, kPron) || vocab_.Is(t[cb].lower, kDet))) return;
+  if (words == 1 && ce - cb == 1 && (t[cb].HasClass(kPron) || t[cb].HasClass(kDet))) return;
   if (cue.cls == CueClass::kObjQuote && !quoted) return;
   std::string text;
   for (int i = cb; i < ce; ++i) {
@@ -405,7 +405,7 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
   for (int i = sb; i < se;) {
     const Token& tok = t[i];
     const bool starts = tok.IsWord() && !tok.in_quote && (tok.capitalized || vocab_.titles.count(tok.lower)) &&
-                        !vocab_.ClassOf(tok.lower);
+                        !tok.word_class;
     if (!starts) {
       ++i;
       continue;
@@ -473,9 +473,9 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     }
     // "a report suggesting the relocation": a participle right after a noun
     // modifies it; only ", saying" or "is saying" attribute.
-    if (EndsWithIng(t[k].lower) && k > sb && t[k - 1].lower != "," && !vocab_.Is(t[k - 1].lower, kAdv)) continue;
+    if (EndsWithIng(t[k].lower) && k > sb && t[k - 1].lower != "," && !t[k - 1].HasClass(kAdv)) continue;
     // "as Hamas concludes, as reported by ...": what follows is no clause.
-    if (cue.end < se && !t[cue.end].capitalized && (vocab_.Is(t[cue.end].lower, kPrep) || vocab_.Is(t[cue.end].lower, kConj)) &&
+    if (cue.end < se && !t[cue.end].capitalized && (t[cue.end].HasClass(kPrep) || t[cue.end].HasClass(kConj)) &&
         cue.cls == CueClass::kSpeech && t[cue.end].lower != "in" && t[cue.end].lower != "on" &&
         t[cue.end].lower != "at" && t[cue.end].lower != "during" && t[cue.end].lower != "after") {
       continue;
@@ -569,8 +569,8 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       int a_end = that_at >= 0 ? that_at : cue.cls == CueClass::kUrge ? to_at : j;
       if (that_at < 0 && cue.cls == CueClass::kTell) {
         while (a_end < se && a_end < j + 6 && t[a_end].IsWord() && !t[a_end].in_quote && t[a_end].lower != "to" &&
-               (a_end == j || t[a_end].capitalized || vocab_.Is(t[a_end].lower, kDet) ||
-                vocab_.source_nouns.count(t[a_end].lower) || !vocab_.ClassOf(t[a_end].lower))) {
+               (a_end == j || t[a_end].capitalized || t[a_end].HasClass(kDet) ||
+                vocab_.source_nouns.count(t[a_end].lower) || !t[a_end].word_class)) {
           ++a_end;
           if (t[a_end - 1].capitalized && a_end < se && !t[a_end].capitalized) break;
         }
@@ -603,7 +603,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       for (int x = sb; x < comma && free; ++x) free = !st->consumed[x];
       // "Among the farmers, most said the levy was fair": a short phrase
       // opening with a preposition is an adverbial, not the content.
-      if (free && comma - sb <= 6 && t[sb].IsWord() && vocab_.Is(t[sb].lower, kPrep)) free = false;
+      if (free && comma - sb <= 6 && t[sb].IsWord() && t[sb].HasClass(kPrep)) free = false;
       if (free) {
         const size_t before = st->claims->size();
         // Content first, then the frame: consume the whole sentence.
@@ -659,7 +659,7 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
     if (t[k].lower != "according" || t[k + 1].lower != "to" || t[k].in_quote) continue;
     int xb = k + 2, xe = xb;
     int cb, ce;
-    const bool leading = k == sb || (k == sb + 1 && vocab_.Is(t[sb].lower, kConj));
+    const bool leading = k == sb || (k == sb + 1 && t[sb].HasClass(kConj));
     if (leading) {
       while (xe < se && t[xe].lower != ",") ++xe;
       if (xe >= se) return;
@@ -678,7 +678,7 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
       // "according to early results of the exit poll": keep the phrase as written.
       if (xe - xb < 1 || xe - xb > 12) return;
       int b = xb;
-      while (b < xe && vocab_.Is(t[b].lower, kDet)) ++b;
+      while (b < xe && t[b].HasClass(kDet)) ++b;
       if (b >= xe) return;
       source = Mention();
       source.surface = TokenText(st->text, st->para, xb, xe);
@@ -741,6 +741,9 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) cons
   st.claims = claims;
   for (const TextRange& range : doc.paragraphs) {
     SegmentParagraph(st.text, range, &vocab_.abbreviations, &st.para);
+    // Every rule below asks for word classes, many times per token: look
+    // each token up once.
+    for (Token& tok : st.para.tokens) tok.word_class = vocab_.ClassOf(tok.lower);
     st.consumed.assign(st.para.tokens.size(), false);
     SkipDateline(&st);
     for (const Sentence& s : st.para.sentences) {

@@ -185,7 +185,7 @@ bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mentio
     if (!prev.capitalized && is(start - 1, kPreps)) {
       if (prep >= 0) break;
       prep = start - 1;
-    } else if (!prev.capitalized && vocab_.ClassOf(prev.lower) && !is(start - 1, kOpeners)) {
+    } else if (!prev.capitalized && prev.word_class && !is(start - 1, kOpeners)) {
       break;
     }
     --start;
@@ -197,13 +197,13 @@ bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mentio
   // The phrase opens its clause: "Lopes said the businessman told ..." is
   // read from its first cue, not as a second speaker inside the content.
   if (start > sb && !(t[start - 1].kind == TokenKind::kPunct || t[start - 1].kind == TokenKind::kQuoteClose ||
-                      (vocab_.Is(t[start - 1].lower, kConj) && !t[start - 1].capitalized))) {
+                      (t[start - 1].HasClass(kConj) && !t[start - 1].capitalized))) {
     return false;
   }
   // The head: the last word before the preposition (or of the phrase), a
   // lower-case common noun ("businessman", "spokeswoman", "email").
   const int head = prep >= 0 ? prep - 1 : j;
-  if (head <= start || !t[head].IsWord() || t[head].capitalized || vocab_.ClassOf(t[head].lower) || IsLyWord(t[head])) {
+  if (head <= start || !t[head].IsWord() || t[head].capitalized || t[head].word_class || IsLyWord(t[head])) {
     return false;
   }
   if (prep >= 0 && prep + 1 > j) return false;

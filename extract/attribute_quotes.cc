@@ -19,7 +19,7 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
     if (MatchCue(*st, k, &cue) && (cue.cls == CueClass::kSpeech || cue.cls == CueClass::kTell)) {
       // "Q," said Rubio.
       int e = cue.end;
-      while (e < se && t[e].IsWord() && !(vocab_.Is(t[e].lower, kPrep) && !t[e].capitalized)) ++e;
+      while (e < se && t[e].IsWord() && !(t[e].HasClass(kPrep) && !t[e].capitalized)) ++e;
       if (!analyzer_.Analyze(st->text, st->para, cue.end, e, &speaker)) return;
       after = e;
     } else {

@@ -117,16 +117,16 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   const auto& t = p.tokens;
   *m = Mention();
   // Leading punctuation, conjunctions, determiners and -ly adverbs are not part of a name.
-  while (b < e && (!t[b].IsWord() || vocab_.Is(t[b].lower, kDet) || vocab_.Is(t[b].lower, kConj) ||
-                   IsLyAdverb(t[b]) || (vocab_.Is(t[b].lower, kHon) && b + 1 < e && t[b + 1].capitalized))) {
-    if (vocab_.Is(t[b].lower, kNeg)) return false;  // "Neither the US nor France commented"
+  while (b < e && (!t[b].IsWord() || t[b].HasClass(kDet) || t[b].HasClass(kConj) ||
+                   IsLyAdverb(t[b]) || (t[b].HasClass(kHon) && b + 1 < e && t[b + 1].capitalized))) {
+    if (t[b].HasClass(kNeg)) return false;  // "Neither the US nor France commented"
     ++b;
   }
   while (e > b && !t[e - 1].IsWord()) --e;
   if (b >= e) {
     // "Several said", "Many say": a quantifier standing alone is a group.
     const int q = e - 1;
-    if (q >= 0 && e - 1 >= 0 && t[q].IsWord() && vocab_.Is(t[q].lower, kDet) && t[q].lower != "the" &&
+    if (q >= 0 && e - 1 >= 0 && t[q].IsWord() && t[q].HasClass(kDet) && t[q].lower != "the" &&
         t[q].lower != "a" && t[q].lower != "an" && t[q].lower != "this" && t[q].lower != "that") {
       *m = Mention();
       m->surface = TokenText(text, p, q, e);
@@ -139,9 +139,9 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   }
   if (e - b > 14) return false;
   // "against a policy report": a prepositional phrase is no subject.
-  if (!t[b].capitalized && vocab_.Is(t[b].lower, kPrep)) return false;
+  if (!t[b].capitalized && t[b].HasClass(kPrep)) return false;
 
-  if (vocab_.Is(t[e - 1].lower, kPron) && (e - b == 1 || !t[e - 2].IsWord() || vocab_.Is(t[e - 2].lower, kConj))) {
+  if (t[e - 1].HasClass(kPron) && (e - b == 1 || !t[e - 2].IsWord() || t[e - 2].HasClass(kConj))) {
     b = e - 1;
     m->pronoun = true;
     m->surface = TokenText(text, p, b, e);
@@ -154,7 +154,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   for (int ps = b + 1; ps < e; ++ps) {
     if (t[ps].lower != "'s") continue;
     bool name_after = false;
-    for (int k = ps + 1; k < e; ++k) name_after = name_after || (t[k].capitalized && !vocab_.ClassOf(t[k].lower));
+    for (int k = ps + 1; k < e; ++k) name_after = name_after || (t[k].capitalized && !t[k].word_class);
     if (name_after) {
       std::string owner;
       bool is_org = false;
@@ -167,7 +167,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     // "the ad's narrator": neither part is a name; the whole phrase speaks.
     if (ps + 1 >= e) return false;
     for (int k = ps + 1; k < e; ++k) {
-      if (!t[k].IsWord() || vocab_.ClassOf(t[k].lower)) return false;
+      if (!t[k].IsWord() || t[k].word_class) return false;
     }
     *m = Mention();
     m->surface = TokenText(text, p, b, e);
@@ -188,7 +188,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   while (i < e) {
     const Token& tok = t[i];
     if (!tok.IsWord()) break;
-    const uint16_t cls = vocab_.ClassOf(tok.lower);
+    const uint16_t cls = tok.word_class;
     if ((cls & (kPrep | kRel | kConj)) && tok.lower != "of" && tok.lower != "to" && i > b) break;
     if (cls & kNeg) return false;
     const int tl = TitleLength(p, i, e);
@@ -220,7 +220,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     bool is_org = false;
     const int al = (name_b < 0 || name_e < i) ? AliasLength(p, i, e, &canon, &is_org) : 0;
     if (al > 0) {
-      const bool more_follows = i + al < e && t[i + al].IsWord() && !(vocab_.ClassOf(t[i + al].lower) & kPrep);
+      const bool more_follows = i + al < e && t[i + al].IsWord() && !t[i + al].HasClass(kPrep);
       if (more_follows) {
         m->affiliation = canon;
         if (role_b < 0 && !vocab_.source_nouns.count(t[i + al].lower)) role_b = i;
@@ -245,7 +245,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       // the end after a capitalised one make it a modifier of a group noun.
       bool common_tail = true;
       for (int k = i; k < e && common_tail; ++k) {
-        common_tail = t[k].IsWord() && !t[k].capitalized && !vocab_.ClassOf(t[k].lower) &&
+        common_tail = t[k].IsWord() && !t[k].capitalized && !t[k].word_class &&
                       !vocab_.org_words.count(t[k].lower);
       }
       const std::string& last = t[e - 1].lower;
@@ -297,7 +297,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   if (head < 0 && name_b < 0 && role_b < 0 && i > b && i < e) {
     // "shop owners on Harbour Street": the plural noun before the cut is the head.
     const std::string& w = t[i - 1].lower;
-    if (t[i - 1].IsWord() && !t[i - 1].capitalized && w.size() > 3 && w.back() == 's' && !vocab_.ClassOf(w)) head = i - 1;
+    if (t[i - 1].IsWord() && !t[i - 1].capitalized && w.size() > 3 && w.back() == 's' && !t[i - 1].word_class) head = i - 1;
   }
 
   if (name_b >= 0 && head < name_b) {
@@ -327,12 +327,12 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   if (head >= 0) {
     // "a claim the southern delegation": the group starts at its own determiner.
     for (int k = head - 1; k > first; --k) {
-      if (vocab_.Is(t[k].lower, kDet) && !t[k].capitalized) {
+      if (t[k].HasClass(kDet) && !t[k].capitalized) {
         first = k;
         break;
       }
     }
-    while (first < head && (!t[first].IsWord() || vocab_.Is(t[first].lower, kDet) || IsLyAdverb(t[first]))) ++first;
+    while (first < head && (!t[first].IsWord() || t[first].HasClass(kDet) || IsLyAdverb(t[first]))) ++first;
     m->surface = TokenText(text, p, b, head + 1);
     m->name = TokenText(text, p, first, head + 1);
     const std::string& h = t[head].lower;
@@ -349,7 +349,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   }
   if (role_b >= 0 && role_e == e) {
     // A bare title: "the secretary", "the Prime Minister", "an anonymous European diplomat".
-    while (first < role_b && (!t[first].IsWord() || vocab_.Is(t[first].lower, kDet) || IsLyAdverb(t[first]))) ++first;
+    while (first < role_b && (!t[first].IsWord() || t[first].HasClass(kDet) || IsLyAdverb(t[first]))) ++first;
     m->surface = TokenText(text, p, b, e);
     m->name = TokenText(text, p, first, role_e);
     m->role = TokenText(text, p, role_b, role_e);
@@ -365,7 +365,7 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
   const auto& t = p.tokens;
   // Skip a leading adverbial ending in a comma: "After the meeting, Netanyahu ...".
   for (int pass = 0; pass < 2 && begin < end; ++pass) {
-    const uint16_t cls = vocab_.ClassOf(t[begin].lower);
+    const uint16_t cls = t[begin].word_class;
     if (!(cls & (kPrep | kConj | kAdv)) && t[begin].IsWord() && !IsLyAdverb(t[begin])) break;
     int k = begin;
     while (k < end && k < begin + 16 && t[k].lower != ",") ++k;
@@ -373,8 +373,8 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
     begin = k + 1;
   }
   // A clause that opens with a lower-case verb ("urging Biden to ...") has no subject of its own.
-  if (begin < end && !t[begin].capitalized && t[begin].IsWord() && !vocab_.Is(t[begin].lower, kDet) &&
-      !vocab_.Is(t[begin].lower, kPron) && !vocab_.source_nouns.count(t[begin].lower) &&
+  if (begin < end && !t[begin].capitalized && t[begin].IsWord() && !t[begin].HasClass(kDet) &&
+      !t[begin].HasClass(kPron) && !vocab_.source_nouns.count(t[begin].lower) &&
       !vocab_.titles.count(t[begin].lower)) {
     return false;
   }
@@ -382,7 +382,7 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
   while (k < end && k < begin + 14) {
     const Token& tok = t[k];
     if (!tok.IsWord() || tok.in_quote) break;
-    const uint16_t cls = vocab_.ClassOf(tok.lower);
+    const uint16_t cls = tok.word_class;
     if (!tok.capitalized && k > begin) {
       const bool np_word = (cls & kDet) || tok.lower == "of" || tok.lower == "to" || IsParticle(tok.lower) ||
                            vocab_.source_nouns.count(tok.lower) || vocab_.titles.count(tok.lower) ||
@@ -392,7 +392,7 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
       // "Striking nurses gathered": a plural noun followed by the verb is
       // still the subject; "Netanyahu says that" is not.
       const bool plural_head = prev.capitalized && tok.lower.size() > 3 && tok.lower.back() == 's' && k + 1 < end &&
-                               t[k + 1].IsWord() && !t[k + 1].capitalized && !vocab_.ClassOf(t[k + 1].lower) &&
+                               t[k + 1].IsWord() && !t[k + 1].capitalized && !t[k + 1].word_class &&
                                !vocab_.cues.count(tok.lower);
       if (plural_head) {
         ++k;

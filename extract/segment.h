@@ -41,9 +41,13 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // a word starting with an upper-case letter
   bool in_quote = false;     // inside a quote span (marks excluded)
+  // Vocabulary::ClassOf(lower), a WordClass bit set. SegmentParagraph leaves
+  // it 0; the attribution sieve fills it once per token (ClassWords).
+  uint16_t word_class = 0;
   std::string lower;         // folded form; for punctuation the mark itself
   bool IsWord() const { return kind == TokenKind::kWord; }
   bool Is(std::string_view s) const { return lower == s; }
+  bool HasClass(uint16_t classes) const { return (word_class & classes) != 0; }
 };
 
 // A quote: token indexes of its marks, and the byte range between them.
