@@ -270,7 +270,8 @@ void AttributionSieve::Emit(State* st, ClaimKind kind, TextRange span, std::stri
   c.kind = kind;
   c.span = span;
   c.text = std::move(text);
-  c.id = st->doc->id + "#" + std::to_string(span.begin) + "-" + std::to_string(span.end);
+  c.id.reserve(st->doc->id.size() + 24);
+  c.id.append(st->doc->id).append("#").append(std::to_string(span.begin)).append("-").append(std::to_string(span.end));
   c.cue = cue.text;
   c.speaker.name = speaker.name;
   c.speaker.mention = speaker.surface;
@@ -283,7 +284,7 @@ void AttributionSieve::Emit(State* st, ClaimKind kind, TextRange span, std::stri
   st->entities.NoteSpeaker(speaker);
   st->entities.NoteSentence(st->sentence_index, nullptr, &speaker);
   st->has_last = true;
-  st->last_speaker = speaker;
+  st->last_speaker = std::move(speaker);
   st->last_cue = cue;
   st->last_paragraph = st->paragraph_index;
 }
@@ -307,7 +308,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
       }
       if (inner.empty()) return;
       Resolve(st, &speaker);
-      Emit(st, ClaimKind::kDirect, span, std::string(inner), cue, speaker, addressee, consume_begin, ce);
+      Emit(st, ClaimKind::kDirect, span, std::string(inner), cue, std::move(speaker), addressee, consume_begin, ce);
       return;
     }
   }
@@ -344,6 +345,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   if (words == 1 && ce - cb == 1 && (t[cb].HasClass(kPron) || t[cb].HasClass(kDet))) return;
   if (cue.cls == CueClass::kObjQuote && !quoted) return;
   std::string text;
+  text.reserve(t[ce - 1].end - t[cb].begin);
   for (int i = cb; i < ce; ++i) {
     if (t[i].kind == TokenKind::kQuoteOpen || t[i].kind == TokenKind::kQuoteClose) continue;
     // A space wherever the text has one between this token and the previous one kept.
@@ -362,7 +364,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   // Only the frame is consumed: the content may hold an attribution of its own
   // ("Axios reported that Biden urged Netanyahu to ...").
   Emit(st, quoted ? ClaimKind::kPartial : ClaimKind::kIndirect, TextRange{t[cb].begin, t[ce - 1].end},
-       std::move(text), cue, speaker, addressee, consume_begin, cb);
+       std::move(text), cue, std::move(speaker), addressee, consume_begin, cb);
   st->outer_begin = cb;
   st->outer_end = ce;
   st->outer_speaker = st->claims->back().speaker.name;
@@ -390,7 +392,7 @@ void AttributionSieve::EmitAroundFrame(State* st, int b1, int e1, int b2, int e2
   }
   Resolve(st, &speaker);
   Emit(st, quoted ? ClaimKind::kPartial : ClaimKind::kIndirect, TextRange{t[b1].begin, t[e2 - 1].end},
-       std::move(text), cue, speaker, "", b1, e2);
+       std::move(text), cue, std::move(speaker), "", b1, e2);
 }
 
 void AttributionSieve::ScanMentions(State* st, int sb, int se) const {

@@ -747,7 +747,9 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
   }
 
   std::vector<Topic> topics;
-  const auto add = [&](std::string name, std::string label, int sign) {
+  topics.reserve(r.chunks.size());
+  // Strings are built only for a topic that is new: most chunks repeat one.
+  const auto add = [&](std::string_view name, std::string_view label, int sign) {
     if (name.empty()) return;
     for (Topic& t : topics) {
       if (t.name == name) {
@@ -755,15 +757,16 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
         return;
       }
     }
-    topics.push_back(Topic{std::move(name), std::move(label), PolarityName(sign)});
+    topics.push_back(Topic{std::string(name), std::string(label), PolarityName(sign)});
   };
-  const auto join = [](const std::string_view* words, size_t n) {
-    std::string s;
+  std::string joined;
+  const auto join = [&joined](const std::string_view* words, size_t n) -> std::string_view {
+    joined.clear();
     for (size_t i = 0; i < n; ++i) {
-      if (!s.empty()) s.push_back(' ');
-      s.append(words[i]);
+      if (!joined.empty()) joined.push_back(' ');
+      joined.append(words[i]);
     }
-    return s;
+    return joined;
   };
   // The antecedent of a pointer depends only on where the claim starts.
   int antecedent_state = -1;  // -1: not looked up; 0: none; 1: found
@@ -783,7 +786,7 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
     }
     const std::string_view* norms = r.norm_pool.data() + c.norm_begin;
     size_t norm_count = c.norm_size();
-    std::string label;
+    std::string_view label;
     if (c.pointer) {
       if (antecedent_state < 0) {
         antecedent_state = Antecedent(s, doc, claim->span.begin, &antecedent_norms, &antecedent_label) ? 1 : 0;
@@ -793,12 +796,14 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
         norm_count = antecedent_norms.size();
         label = antecedent_label;
       } else if (c.norm_size() > 0) {
-        label = claim->text.substr(r.tokens[c.end - 1].begin, r.tokens[c.end - 1].end - r.tokens[c.end - 1].begin);
+        label = std::string_view(claim->text).substr(r.tokens[c.end - 1].begin,
+                                                     r.tokens[c.end - 1].end - r.tokens[c.end - 1].begin);
       } else {
         continue;
       }
     } else {
-      label = claim->text.substr(r.tokens[c.begin].begin, r.tokens[c.end - 1].end - r.tokens[c.begin].begin);
+      label = std::string_view(claim->text).substr(r.tokens[c.begin].begin,
+                                                   r.tokens[c.end - 1].end - r.tokens[c.begin].begin);
     }
     add(join(norms, norm_count), label, sign);
     if (!catalog.empty()) {
