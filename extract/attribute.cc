@@ -32,8 +32,8 @@ int AttributionSieve::ContentCommaBefore(const State& st, int sb, int k) const {
   // index where the content ends, or -1.
   const auto& t = st.t();
   if (k - 1 <= sb) return -1;
-  if (t[k - 1].lower == ",") return k - 1;
-  if (t[k - 1].kind == TokenKind::kQuoteClose && k - 2 > sb && t[k - 2].lower == ",") return k - 1;
+  if (t[k - 1].Is(",")) return k - 1;
+  if (t[k - 1].kind == TokenKind::kQuoteClose && k - 2 > sb && t[k - 2].Is(",")) return k - 1;
   return -1;
 }
 
@@ -44,7 +44,7 @@ bool AttributionSieve::MatchCue(const State& st, int k, Cue* cue) const {
   if (it == vocab_.cues.end()) return false;
   const int n = static_cast<int>(t.size());
   // A noun cue needs its frame: "X's (recent) statement that ...".
-  const bool possessive = (k >= 1 && t[k - 1].lower == "'s") || (k >= 2 && t[k - 2].lower == "'s" && t[k - 1].IsWord());
+  const bool possessive = (k >= 1 && t[k - 1].Is("'s")) || (k >= 2 && t[k - 2].Is("'s") && t[k - 1].IsWord());
   for (int pass = possessive ? 0 : 1; pass < 2; ++pass) {
     for (const CueForm& form : it->second) {
       if (form.noun != (pass == 0)) continue;
@@ -53,7 +53,7 @@ bool AttributionSieve::MatchCue(const State& st, int k, Cue* cue) const {
       bool match = true;
       for (int i = 1; i < len && match; ++i) match = t[k + i].lower == form.words[i] && !t[k + i].in_quote;
       if (!match) continue;
-      if (form.noun && (k + len >= n || t[k + len].lower != "that")) continue;
+      if (form.noun && (k + len >= n || !t[k + len].Is("that"))) continue;
       cue->begin = k;
       cue->end = k + len;
       cue->cls = form.cls;
@@ -95,27 +95,27 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     --j;
   }
   if (j < sb) return false;
-  if (t[j].lower == ")") {
+  if (t[j].Is(")")) {
     int open = j;
-    while (open > sb && t[open].lower != "(") --open;
-    if (t[open].lower != "(") return false;
+    while (open > sb && !t[open].Is("(")) --open;
+    if (!t[open].Is("(")) return false;
     j = open - 1;
     if (j < sb) return false;
   }
-  if ((t[j].lower == "who" || t[j].lower == "which") && !t[j].capitalized && j > sb) {
+  if ((t[j].Is("who") || t[j].Is("which")) && !t[j].capitalized && j > sb) {
     // "criticised by Tom Reyes, who said": the antecedent speaks.
-    const int e = t[j - 1].lower == "," ? j - 1 : j;
+    const int e = t[j - 1].Is(",") ? j - 1 : j;
     return e > sb && SpeakerBefore(st, sb, e, m, np_begin);
   }
-  if (t[j].lower == "," && j - 1 > sb && t[j - 1].lower == ")") {
+  if (t[j].Is(",") && j - 1 > sb && t[j - 1].Is(")")) {
     // "Sen. Jack Reed (D-R.I.), said": the parenthesis and comma go.
     int open = j - 1;
-    while (open > sb && t[open].lower != "(") --open;
-    if (t[open].lower == "(") j = open - 1;
+    while (open > sb && !t[open].Is("(")) --open;
+    if (t[open].Is("(")) j = open - 1;
     if (j < sb) return false;
   }
-  if (t[j].lower == "," && RelativeClauseSpeaker(st, sb, j, m, np_begin)) return true;
-  if (t[j].lower == "," || t[j].lower == "--") {
+  if (t[j].Is(",") && RelativeClauseSpeaker(st, sb, j, m, np_begin)) return true;
+  if (t[j].Is(",") || t[j].Is("--")) {
     // "Zhang Jun, China's envoy, said", "China's chief negotiator, Liu Wen,
     // said", "Brianne Stone, 29, of Huntsville, Ala., says": up to four
     // segments between marks; the leftmost that names someone speaks, and a
@@ -127,7 +127,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     while (segments.size() < 4) {
       int c = end - 1;
       while (c > sb && end - c < 14 && t[c].lower != mark && !t[c].in_quote && t[c].kind != TokenKind::kQuoteClose &&
-             !(t[c].lower == "that" && !t[c].capitalized)) {
+             !(t[c].Is("that") && !t[c].capitalized)) {
         --c;
       }
       total += end - c;
@@ -139,7 +139,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       // The leftmost segment runs back to the clause start.
       int start = end - 1;
       while (start > sb && t[start - 1].IsWord() && !t[start - 1].in_quote && end - start < 8 &&
-             !(t[start - 1].HasClass(kConj) && !t[start - 1].capitalized) && t[start - 1].lower != "that") {
+             !(t[start - 1].HasClass(kConj) && !t[start - 1].capitalized) && !t[start - 1].Is("that")) {
         --start;
       }
       if (start < end) segments.emplace_back(start, end);
@@ -169,15 +169,15 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     *np_begin = segments[chosen].first;
     return true;
   }
-  if (t[j].lower == "and" && j > sb) {
+  if (t[j].Is("and") && j > sb) {
     // "spokesperson Tammy Bruce refused to comment and said": the clause's subject.
     int start = j - 1;
-    while (start > sb && t[start - 1].lower != "," && t[start - 1].IsWord() && j - start < 30) --start;
+    while (start > sb && !t[start - 1].Is(",") && t[start - 1].IsWord() && j - start < 30) --start;
     int subject_end = 0;
     if (!analyzer_.ClauseSubject(st->text, st->para, start, j, m, &subject_end)) {
       // "Trump joked about X, declined to Y, and told his audience Z": the
       // sentence's subject, when the coordination follows a comma.
-      if (start <= sb || t[start - 1].lower != "," ||
+      if (start <= sb || !t[start - 1].Is(",") ||
           !analyzer_.ClauseSubject(st->text, st->para, sb, j, m, &subject_end)) {
         return false;
       }
@@ -198,10 +198,10 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       const Token& prev = t[start - 1];
       if (!prev.IsWord() || prev.in_quote) break;
       if (!prev.capitalized &&
-          (prev.lower == "that" || prev.HasClass(kConj) || prev.HasClass(kRel))) {
+          (prev.Is("that") || prev.HasClass(kConj) || prev.HasClass(kRel))) {
         break;
       }
-      if (!prev.capitalized && prev.HasClass(kPrep) && prev.lower != "for") {
+      if (!prev.capitalized && prev.HasClass(kPrep) && !prev.Is("for")) {
         *stopped_at_prep = true;
         if (strict) break;
       }
@@ -292,7 +292,7 @@ void AttributionSieve::Emit(State* st, ClaimKind kind, TextRange span, std::stri
 void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Mention speaker,
                                    const std::string& addressee, int consume_begin) const {
   const auto& t = st->t();
-  while (cb < ce && (t[cb].lower == "," || t[cb].lower == ":" || t[cb].lower == "--")) ++cb;
+  while (cb < ce && (t[cb].Is(",") || t[cb].Is(":") || t[cb].Is("--"))) ++cb;
   while (ce > cb && t[ce - 1].kind == TokenKind::kPunct && !t[ce - 1].in_quote) --ce;
   if (ce <= cb) return;
   // One quote covering the whole content: direct speech.
@@ -318,7 +318,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   for (int i = cb + 1; i < ce; ++i) {
     if (t[i].in_quote) continue;
     bool and_verb = false;
-    if (t[i].lower == "and" && i + 1 < ce && t[i + 1].IsWord() && !t[i + 1].capitalized && !t[i + 1].in_quote) {
+    if (t[i].Is("and") && i + 1 < ce && t[i + 1].IsWord() && !t[i + 1].capitalized && !t[i + 1].in_quote) {
       const std::string& w = t[i + 1].lower;
       Cue other;
       and_verb = MatchCue(*st, i + 1, &other) ||
@@ -415,7 +415,7 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
     int j = i + 1;
     while (j < se && t[j].IsWord() && !t[j].in_quote &&
            (t[j].capitalized || vocab_.titles.count(t[j].lower) ||
-            ((t[j].lower == "of" || t[j].lower == "to") && j + 1 < se && t[j + 1].capitalized))) {
+            ((t[j].Is("of") || t[j].Is("to")) && j + 1 < se && t[j + 1].capitalized))) {
       ++j;
     }
     Mention m;
@@ -443,10 +443,10 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     std::string relay;
 
     // "Reuters cited French officials as saying that C": the officials speak, Reuters relays.
-    if (t[k].lower == "saying" && k - 1 > sb && t[k - 1].lower == "as") {
+    if (t[k].Is("saying") && k - 1 > sb && t[k - 1].Is("as")) {
       int c = k - 2;
-      while (c > sb && c > k - 12 && t[c].lower != "cited" && t[c].lower != "quoted") --c;
-      if (t[c].lower == "cited" || t[c].lower == "quoted") {
+      while (c > sb && c > k - 12 && !t[c].Is("cited") && !t[c].Is("quoted")) --c;
+      if (t[c].Is("cited") || t[c].Is("quoted")) {
         Mention relay_m;
         int relay_begin;
         if (!analyzer_.Analyze(st->text, st->para, c + 1, k - 1, &speaker)) continue;
@@ -458,7 +458,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
           np_begin = c;
         }
         int cb = cue.end;
-        if (cb < se && t[cb].lower == "that") ++cb;
+        if (cb < se && t[cb].Is("that")) ++cb;
         const size_t before = st->claims->size();
         EmitContent(st, cb, se, cue, speaker, "", np_begin);
         if (st->claims->size() > before) st->claims->back().relayed_by = relay;
@@ -468,23 +468,23 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     }
 
     if (cue.cls == CueClass::kNoun) {
-      const int ps = t[k - 1].lower == "'s" ? k - 1 : k - 2;
+      const int ps = t[k - 1].Is("'s") ? k - 1 : k - 2;
       if (!SpeakerBefore(st, sb, ps, &speaker, &np_begin) || speaker.pronoun || speaker.document) continue;
       EmitContent(st, cue.end + 1, se, cue, speaker, "", np_begin);
       continue;
     }
     // "a report suggesting the relocation": a participle right after a noun
     // modifies it; only ", saying" or "is saying" attribute.
-    if (EndsWithIng(t[k].lower) && k > sb && t[k - 1].lower != "," && !t[k - 1].HasClass(kAdv)) continue;
+    if (EndsWithIng(t[k].lower) && k > sb && !t[k - 1].Is(",") && !t[k - 1].HasClass(kAdv)) continue;
     // "as Hamas concludes, as reported by ...": what follows is no clause.
     if (cue.end < se && !t[cue.end].capitalized && (t[cue.end].HasClass(kPrep) || t[cue.end].HasClass(kConj)) &&
-        cue.cls == CueClass::kSpeech && t[cue.end].lower != "in" && t[cue.end].lower != "on" &&
-        t[cue.end].lower != "at" && t[cue.end].lower != "during" && t[cue.end].lower != "after") {
+        cue.cls == CueClass::kSpeech && !t[cue.end].Is("in") && !t[cue.end].Is("on") &&
+        !t[cue.end].Is("at") && !t[cue.end].Is("during") && !t[cue.end].Is("after")) {
       continue;
     }
     // "The scam is believed to have begun", "the court is expected to rule":
     // a participle before "to" is passive raising, not an attribution.
-    if (cue.end < se && t[cue.end].lower == "to" && t[k].lower.size() > 3 &&
+    if (cue.end < se && t[cue.end].Is("to") && t[k].lower.size() > 3 &&
         t[k].lower.compare(t[k].lower.size() - 2, 2, "ed") == 0 && cue.cls != CueClass::kUrge) {
       continue;
     }
@@ -492,19 +492,19 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     if (cue.cls == CueClass::kObject) {
       bool as_saying = false;
       for (int x = cue.end; x + 1 < se && x < cue.end + 10 && !as_saying; ++x) {
-        as_saying = t[x].lower == "as" && EndsWithIng(t[x + 1].lower);
+        as_saying = t[x].Is("as") && EndsWithIng(t[x + 1].lower);
       }
       if (as_saying) continue;
     }
     bool participle = false;
-    if (k > sb && t[k - 1].lower == "," && EndsWithIng(t[k].lower)) {
+    if (k > sb && t[k - 1].Is(",") && EndsWithIng(t[k].lower)) {
       // Inside another claim's clause the participle belongs to that claim.
       if (st->outer_begin <= k && k < st->outer_end) continue;
       // "called for C, emphasizing D": D elaborates the object claim just
       // made; only a quote ("criticized it, saying, "Q"") is a claim of its own.
       if (st->outer_end == k - 1 && st->last_cue.cls == CueClass::kObject) {
         int q = cue.end;
-        while (q < se && (t[q].lower == "," || t[q].lower == ":")) ++q;
+        while (q < se && (t[q].Is(",") || t[q].Is(":"))) ++q;
         if (q >= se || t[q].kind != TokenKind::kQuoteOpen) continue;
       }
       // "..., saying, "Q"" / "..., urging Biden to C": the subject of the clause speaks.
@@ -543,8 +543,8 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     std::string addressee;
     int that_at = -1;
     for (int x = j; x < se && x < j + 10; ++x) {
-      if (t[x].kind == TokenKind::kQuoteOpen || t[x].lower == "," || t[x].lower == ";" || t[x].in_quote) break;
-      if (t[x].lower == "that" && !t[x].capitalized) {
+      if (t[x].kind == TokenKind::kQuoteOpen || t[x].Is(",") || t[x].Is(";") || t[x].in_quote) break;
+      if (t[x].Is("that") && !t[x].capitalized) {
         // "now that", "so that", "given that" open an adverbial, not the report.
         const std::string& before = t[x - 1].lower;
         if (x > j && (before == "now" || before == "so" || before == "given" || before == "except" ||
@@ -560,7 +560,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     int cb = j;
     int to_at = -1;  // "urged residents to conserve": the addressee stands before "to"
     for (int x = j; x < se && x < j + 7 && t[x].IsWord() && !t[x].in_quote; ++x) {
-      if (t[x].lower == "to") {
+      if (t[x].Is("to")) {
         to_at = x;
         break;
       }
@@ -570,7 +570,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     } else if (cue.cls == CueClass::kTell || cue.cls == CueClass::kUrge) {
       int a_end = that_at >= 0 ? that_at : cue.cls == CueClass::kUrge ? to_at : j;
       if (that_at < 0 && cue.cls == CueClass::kTell) {
-        while (a_end < se && a_end < j + 6 && t[a_end].IsWord() && !t[a_end].in_quote && t[a_end].lower != "to" &&
+        while (a_end < se && a_end < j + 6 && t[a_end].IsWord() && !t[a_end].in_quote && !t[a_end].Is("to") &&
                (a_end == j || t[a_end].capitalized || t[a_end].HasClass(kDet) ||
                 vocab_.source_nouns.count(t[a_end].lower) || !t[a_end].word_class)) {
           ++a_end;
@@ -588,13 +588,13 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     } else if (that_at >= 0) {
       cb = that_at + 1;
     }
-    while (cb < se && (t[cb].lower == "," || t[cb].lower == ":")) ++cb;
+    while (cb < se && (t[cb].Is(",") || t[cb].Is(":"))) ++cb;
 
     // Reversed: "C, X said." - the content stands before the speaker.
     int rest = 0;
     bool rest_has_quote = false;
     for (int x = cb; x < se && rest <= 6; ++x) {  // (past 6 words the answer is known)
-      if (t[x].lower == "," && x > cb) break;  // "C," Anthony says, a job that ...
+      if (t[x].Is(",") && x > cb) break;  // "C," Anthony says, a job that ...
       rest += t[x].IsWord();
       rest_has_quote = rest_has_quote || t[x].kind == TokenKind::kQuoteOpen;
     }
@@ -619,7 +619,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     }
     if (cue.cls == CueClass::kBelief && that_at < 0 && rest < 4) continue;
     // "X said, "Q"" reads on after a comma; "as Hamas concludes, as reported" does not.
-    if (cb == j + 1 && t[j].lower == "," && (cb >= se || t[cb].kind != TokenKind::kQuoteOpen)) {
+    if (cb == j + 1 && t[j].Is(",") && (cb >= se || t[cb].kind != TokenKind::kQuoteOpen)) {
       // "For black voters, he said, their experience ...": the frame sits
       // inside the content, which is both sides of it.
       const int comma = ContentCommaBefore(*st, sb, np_begin);
@@ -633,7 +633,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     int ce = se;
     // Stop the content before a trailing ", according to X".
     for (int x = cb; x + 1 < se && x < cb + kMaxContentTokens; ++x) {
-      if (t[x].lower == "," && t[x + 1].lower == "according" && !t[x].in_quote) {
+      if (t[x].Is(",") && t[x + 1].Is("according") && !t[x].in_quote) {
         ce = x;
         break;
       }
@@ -658,12 +658,12 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
 void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim) const {
   const auto& t = st->t();
   for (int k = sb; k + 1 < se; ++k) {
-    if (t[k].lower != "according" || t[k + 1].lower != "to" || t[k].in_quote) continue;
+    if (!t[k].Is("according") || !t[k + 1].Is("to") || t[k].in_quote) continue;
     int xb = k + 2, xe = xb;
     int cb, ce;
     const bool leading = k == sb || (k == sb + 1 && t[sb].HasClass(kConj));
     if (leading) {
-      while (xe < se && t[xe].lower != ",") ++xe;
+      while (xe < se && !t[xe].Is(",")) ++xe;
       if (xe >= se) return;
       cb = xe + 1;
       ce = se;
@@ -671,7 +671,7 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
       // "C, according to X." and "C according to X."
       while (xe < se && (t[xe].IsWord() || t[xe].kind == TokenKind::kNumber)) ++xe;
       cb = sb;
-      ce = t[k - 1].lower == "," ? k - 1 : k;
+      ce = t[k - 1].Is(",") ? k - 1 : k;
     } else {
       return;
     }
@@ -720,7 +720,7 @@ void AttributionSieve::SkipDateline(State* st) const {
   const int end = std::min<int>(p.sentences[0].end, 8);
   int k = 0;
   bool caps = false;
-  while (k < end && (t[k].IsWord() || t[k].kind == TokenKind::kNumber || t[k].lower == ",")) {
+  while (k < end && (t[k].IsWord() || t[k].kind == TokenKind::kNumber || t[k].Is(","))) {
     if (t[k].IsWord() && t[k].end - t[k].begin > 1) {
       bool all_upper = true;
       for (uint32_t b = t[k].begin; b < t[k].end && all_upper; ++b) {
@@ -731,7 +731,7 @@ void AttributionSieve::SkipDateline(State* st) const {
     }
     ++k;
   }
-  if (!caps || k >= end || (t[k].lower != "-" && t[k].lower != "--")) return;
+  if (!caps || k >= end || (!t[k].Is("-") && !t[k].Is("--"))) return;
   p.sentences[0].begin = k + 1;
   for (int i = 0; i <= k; ++i) st->consumed[i] = true;
 }

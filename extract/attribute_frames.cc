@@ -33,10 +33,10 @@ bool AttributionSieve::RelativeClauseSpeaker(State* st, int sb, int j, Mention* 
   for (int w = j - 2; w > sb + 1 && w > j - 40; --w) {
     const Token& tok = t[w];
     if (tok.in_quote || tok.kind == TokenKind::kQuoteOpen || tok.kind == TokenKind::kQuoteClose ||
-        tok.lower == ";" || tok.lower == ":") {
+        tok.Is(";") || tok.Is(":")) {
       return false;
     }
-    if (tok.capitalized || (tok.lower != "who" && tok.lower != "which") || t[w - 1].lower != ",") continue;
+    if (tok.capitalized || (!tok.Is("who") && !tok.Is("which")) || !t[w - 1].Is(",")) continue;
     // The antecedent ends before ", who": the usual speaker walk reads it
     // ("Paul Porter, a driver from Ava, Mo., who ..."), two levels deep at most.
     if (st->relative_depth >= 2) return false;
@@ -58,7 +58,7 @@ int AttributionSieve::ContentEndBeforeFrame(const State& st, int cb, int ce, Cue
   // an object ("called for C, emphasizing D") it is part of the same one.
   const bool clause = cls != CueClass::kObject && cls != CueClass::kObjQuote && cls != CueClass::kUrge;
   for (int i = cb + 2; i + 1 < ce; ++i) {
-    if (t[i].lower != "," || t[i].in_quote) continue;
+    if (!t[i].Is(",") || t[i].in_quote) continue;
     // A speech or tell cue up to six words after the comma (its speaker), with
     // no mark between.
     for (int x = clause ? i + 1 : i + 2; x < ce && x <= i + 7; ++x) {
@@ -125,15 +125,15 @@ int AttributionSieve::ObjectEnd(const State& st, int cb, int ce) const {
     if (t[i].in_quote || t[i].capitalized) continue;
     const std::string& w = t[i].lower;
     // ", including ..." and ", such as ..." still name the object.
-    if (w == "," && i + 1 < ce && (t[i + 1].lower == "including" || t[i + 1].lower == "such")) continue;
+    if (w == "," && i + 1 < ce && (t[i + 1].Is("including") || t[i + 1].Is("such"))) continue;
     if (w == "," || w == "--" || w == ";" || w == "(") return i;
     for (std::string_view c : kClauseWords) {
       if (w == c) return i;
     }
     // "in an interview published Saturday", "on Twitter", "in a statement".
     if ((w == "in" || w == "on" || w == "during") && i + 2 < ce &&
-        (t[i + 1].lower == "a" || t[i + 1].lower == "an" || t[i + 1].lower == "his" || t[i + 1].lower == "her" ||
-         t[i + 1].lower == "their" || t[i + 1].lower == "its")) {
+        (t[i + 1].Is("a") || t[i + 1].Is("an") || t[i + 1].Is("his") || t[i + 1].Is("her") ||
+         t[i + 1].Is("their") || t[i + 1].Is("its"))) {
       for (std::string_view m : kMedia) {
         if (t[i + 2].lower == m) return i;
       }
@@ -181,7 +181,7 @@ bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mentio
   int prep = -1;
   while (start > sb && j - start < 8) {
     const Token& prev = t[start - 1];
-    if ((!prev.IsWord() && prev.kind != TokenKind::kNumber && prev.lower != "'s") || prev.in_quote) break;
+    if ((!prev.IsWord() && prev.kind != TokenKind::kNumber && !prev.Is("'s")) || prev.in_quote) break;
     if (!prev.capitalized && is(start - 1, kPreps)) {
       if (prep >= 0) break;
       prep = start - 1;

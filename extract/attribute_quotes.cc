@@ -11,7 +11,7 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
     const QuoteSpan& q = *found;
     if (q.close < 0 || st->consumed[q.open]) return;
     int k = q.close + 1;
-    if (k < se && t[k].lower == ",") ++k;
+    if (k < se && t[k].Is(",")) ++k;
     if (k >= se) return;
     Cue cue;
     Mention speaker;
@@ -44,7 +44,7 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
     }
     int consume_end = after;
     // "Q1," he said, "Q2." - one quote interrupted by its attribution.
-    if (after + 1 < se && t[after].lower == "," && t[after + 1].kind == TokenKind::kQuoteOpen) {
+    if (after + 1 < se && t[after].Is(",") && t[after + 1].kind == TokenKind::kQuoteOpen) {
       if (const QuoteSpan* q2p = QuoteOpeningAt(st->para, after + 1)) {
         const QuoteSpan& q2 = *q2p;
         text += " ";
@@ -64,7 +64,7 @@ void AttributionSieve::ColonQuote(State* st, int sb, int se) const {
   const auto& t = st->t();
   // "Ana Lopes: "We are ready."" - a name, a colon, and a quote to the end.
   for (int c = sb + 1; c + 1 < se && c < sb + 10; ++c) {
-    if (t[c].lower != ":" || t[c].in_quote) continue;
+    if (!t[c].Is(":") || t[c].in_quote) continue;
     if (t[c + 1].kind != TokenKind::kQuoteOpen) {
       ColonClause(st, sb, se, c);
       return;

@@ -126,8 +126,8 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   if (b >= e) {
     // "Several said", "Many say": a quantifier standing alone is a group.
     const int q = e - 1;
-    if (q >= 0 && e - 1 >= 0 && t[q].IsWord() && t[q].HasClass(kDet) && t[q].lower != "the" &&
-        t[q].lower != "a" && t[q].lower != "an" && t[q].lower != "this" && t[q].lower != "that") {
+    if (q >= 0 && e - 1 >= 0 && t[q].IsWord() && t[q].HasClass(kDet) && !t[q].Is("the") &&
+        !t[q].Is("a") && !t[q].Is("an") && !t[q].Is("this") && !t[q].Is("that")) {
       *m = Mention();
       m->surface = TokenText(text, p, q, e);
       m->name = m->surface;
@@ -146,13 +146,13 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     m->pronoun = true;
     m->surface = TokenText(text, p, b, e);
     m->name = m->surface;
-    m->plural = t[b].lower == "they" || t[b].lower == "we";
+    m->plural = t[b].Is("they") || t[b].Is("we");
     return true;
   }
 
   // A possessive: "China's envoy Zhang Jun" names the envoy; "Bloomberg's report" names Bloomberg.
   for (int ps = b + 1; ps < e; ++ps) {
-    if (t[ps].lower != "'s") continue;
+    if (!t[ps].Is("'s")) continue;
     bool name_after = false;
     for (int k = ps + 1; k < e; ++k) name_after = name_after || (t[k].capitalized && !t[k].word_class);
     if (name_after) {
@@ -189,7 +189,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     const Token& tok = t[i];
     if (!tok.IsWord()) break;
     const uint16_t cls = tok.word_class;
-    if ((cls & (kPrep | kRel | kConj)) && tok.lower != "of" && tok.lower != "to" && i > b) break;
+    if ((cls & (kPrep | kRel | kConj)) && !tok.Is("of") && !tok.Is("to") && i > b) break;
     if (cls & kNeg) return false;
     const int tl = TitleLength(p, i, e);
     if (tl > 0 && name_b >= 0 && name_e == i && (role_b < 0 || role_b > name_b)) {
@@ -199,7 +199,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       if (role_b < 0) role_b = i;
       i += tl;
       // "Ambassador to Israel", "Minister of Finance": the complement belongs to the title.
-      if (i + 1 < e && (t[i].lower == "to" || t[i].lower == "of" || t[i].lower == "for") && t[i + 1].capitalized) {
+      if (i + 1 < e && (t[i].Is("to") || t[i].Is("of") || t[i].Is("for")) && t[i + 1].capitalized) {
         std::string canon;
         bool is_org;
         const int al = AliasLength(p, i + 1, e, &canon, &is_org);
@@ -368,8 +368,8 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
     const uint16_t cls = t[begin].word_class;
     if (!(cls & (kPrep | kConj | kAdv)) && t[begin].IsWord() && !IsLyAdverb(t[begin])) break;
     int k = begin;
-    while (k < end && k < begin + 16 && t[k].lower != ",") ++k;
-    if (k >= end || t[k].lower != ",") break;
+    while (k < end && k < begin + 16 && !t[k].Is(",")) ++k;
+    if (k >= end || !t[k].Is(",")) break;
     begin = k + 1;
   }
   // A clause that opens with a lower-case verb ("urging Biden to ...") has no subject of its own.
@@ -384,11 +384,11 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
     if (!tok.IsWord() || tok.in_quote) break;
     const uint16_t cls = tok.word_class;
     if (!tok.capitalized && k > begin) {
-      const bool np_word = (cls & kDet) || tok.lower == "of" || tok.lower == "to" || IsParticle(tok.lower) ||
+      const bool np_word = (cls & kDet) || tok.Is("of") || tok.Is("to") || IsParticle(tok.lower) ||
                            vocab_.source_nouns.count(tok.lower) || vocab_.titles.count(tok.lower) ||
-                           vocab_.org_words.count(tok.lower) || tok.lower == "'s";
+                           vocab_.org_words.count(tok.lower) || tok.Is("'s");
       const Token& prev = t[k - 1];
-      const bool after_head = prev.capitalized || vocab_.source_nouns.count(prev.lower) || prev.lower == "'s";
+      const bool after_head = prev.capitalized || vocab_.source_nouns.count(prev.lower) || prev.Is("'s");
       // "Striking nurses gathered": a plural noun followed by the verb is
       // still the subject; "Netanyahu says that" is not.
       const bool plural_head = prev.capitalized && tok.lower.size() > 3 && tok.lower.back() == 's' && k + 1 < end &&

@@ -208,7 +208,7 @@ size_t ScanWord(const Cursor& cur, size_t i, bool* is_number) {
 }  // namespace
 
 bool IsSentenceEnd(const Token& t) {
-  return t.kind == TokenKind::kPunct && (t.lower == "." || t.lower == "?" || t.lower == "!");
+  return t.kind == TokenKind::kPunct && (t.Is(".") || t.Is("?") || t.Is("!"));
 }
 
 void SegmentParagraph(std::string_view text, TextRange range,
@@ -301,11 +301,11 @@ void SegmentParagraph(std::string_view text, TextRange range,
         default:
           t.kind = TokenKind::kPunct;
           AppendLower(text, i, i + len, &t.lower);
-          if (t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93") t.lower = "--";
+          if (t.Is("\xE2\x80\x94") || t.Is("\xE2\x80\x93")) t.lower = "--";
           break;
       }
       // "--" written with two hyphens is one dash.
-      if (t.lower == "-" && prev != nullptr && prev->lower == "-" && prev->end == i) {
+      if (t.Is("-") && prev != nullptr && prev->lower == "-" && prev->end == i) {
         prev->end = t.end;
         prev->lower = "--";
         i = t.end;
@@ -334,8 +334,8 @@ void SegmentParagraph(std::string_view text, TextRange range,
   for (int k = 0; k < n; ++k) {
     Token& t = tokens[k];
     if (t.kind != TokenKind::kQuoteOpen && t.kind != TokenKind::kQuoteClose) continue;
-    const bool single = t.lower == "\xE2\x80\x98" || t.lower == "\xE2\x80\x99";
-    const bool straight = t.lower == "\"";
+    const bool single = t.Is("\xE2\x80\x98") || t.Is("\xE2\x80\x99");
+    const bool straight = t.Is("\"");
     if (single) {
       if (open >= 0 && !open_is_single) {
         t.kind = TokenKind::kPunct;  // nested single quotes stay inside the double quote
@@ -407,17 +407,17 @@ void SegmentParagraph(std::string_view text, TextRange range,
     int last = k;  // last token of the sentence
     if (IsSentenceEnd(t)) {
       // Closing quotes and brackets right after the mark stay with it.
-      while (last + 1 < n && (tokens[last + 1].kind == TokenKind::kQuoteClose || tokens[last + 1].lower == ")"))
+      while (last + 1 < n && (tokens[last + 1].kind == TokenKind::kQuoteClose || tokens[last + 1].Is(")")))
         ++last;
       if (last + 1 >= n) break;
       const Token& next = tokens[last + 1];
       // "Michael C. Cernech": a single capital before the period is an initial.
-      if (t.lower == "." && k > 0 && tokens[k - 1].IsWord() && tokens[k - 1].capitalized &&
+      if (t.Is(".") && k > 0 && tokens[k - 1].IsWord() && tokens[k - 1].capitalized &&
           tokens[k - 1].end - tokens[k - 1].begin == 1 && tokens[k - 1].end == t.begin) {
         continue;
       }
       boundary = next.capitalized || next.kind == TokenKind::kQuoteOpen || next.kind == TokenKind::kNumber ||
-                 next.lower == "(" || next.lower == "--";
+                 next.Is("(") || next.Is("--");
     } else if (t.kind == TokenKind::kQuoteClose && k > 0 && IsSentenceEnd(tokens[k - 1]) && k + 1 < n &&
                (tokens[k + 1].capitalized || tokens[k + 1].kind == TokenKind::kQuoteOpen)) {
       boundary = true;  // "... alone." He said
