@@ -737,7 +737,13 @@ void AttributionSieve::SkipDateline(State* st) const {
 }
 
 void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) const {
+  // The paragraph's buffers are kept per thread from document to document
+  // (an article allocated its token array anew, and freeing it made malloc
+  // consolidate), unless a huge paragraph grew them.
+  thread_local Paragraph spare;
+  constexpr size_t kMaxSpareTokens = 1 << 16;
   State st;
+  st.para = std::move(spare);
   st.doc = &doc;
   st.text = doc.text;
   st.claims = claims;
@@ -761,6 +767,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) cons
     }
     ++st.paragraph_index;
   }
+  if (st.para.tokens.capacity() <= kMaxSpareTokens) spare = std::move(st.para);
 }
 
 }  // namespace claimgraph
