@@ -752,7 +752,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) cons
     // Every rule below asks for word classes, many times per token: look
     // each token up once.
     for (Token& tok : st.para.tokens) tok.word_class = vocab_.ClassOf(tok.lower);
-    st.consumed.assign(st.para.tokens.size(), false);
+    st.consumed.assign(st.para.tokens.size(), 0);
     SkipDateline(&st);
     for (const Sentence& s : st.para.sentences) {
       ++st.sentence_index;

@@ -36,7 +36,7 @@ struct AttributionSieve::State {
   Paragraph para;
   int paragraph_index = 0;
   int sentence_index = 0;
-  std::vector<bool> consumed;
+  std::vector<char> consumed;  // per token; bytes, not bits: every rule reads it in its loops
   ArticleEntities entities;
   // The last claim's speaker, for quotes that stand alone.
   bool has_last = false;
