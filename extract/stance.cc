@@ -237,6 +237,15 @@ struct Scratch {
   std::string lowers;  // the lower-case forms of pending tokens, end to end
   std::vector<PendingToken> pending;
   Reading claim, context, small;
+  // Claims in a row mostly share their speaker and their cue: the speaker's
+  // words and the cue's polarity of the claim before, valid within one
+  // StanceTagger::Tag call (the word table may be cleared between them).
+  bool side_valid = false;
+  std::string side_name, side_affiliation;
+  std::vector<std::string_view> side;  // views into WordInfo::norm
+  bool cue_valid = false;
+  std::string cue;
+  int cue_polarity = 0;
 };
 
 constexpr size_t kMaxCachedWords = 1 << 15;
@@ -724,24 +733,36 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
   }
   Reading& r = s->claim;
   Read(s, text, &r);
-  std::vector<std::string_view> side;
-  for (const std::string* name : {&claim->speaker.name, &claim->speaker.affiliation}) {
-    Tokenize(s, *name, &s->small.tokens);
-    for (const Tok& t : s->small.tokens) {
-      if (t.word) side.insert(side.end(), t.w->norm_begin(), t.w->norm_end());
+  if (!s->side_valid || s->side_name != claim->speaker.name || s->side_affiliation != claim->speaker.affiliation) {
+    s->side.clear();
+    for (const std::string* name : {&claim->speaker.name, &claim->speaker.affiliation}) {
+      Tokenize(s, *name, &s->small.tokens);
+      for (const Tok& t : s->small.tokens) {
+        if (t.word) s->side.insert(s->side.end(), t.w->norm_begin(), t.w->norm_end());
+      }
     }
+    s->side_name = claim->speaker.name;
+    s->side_affiliation = claim->speaker.affiliation;
+    s->side_valid = true;
   }
+  const std::vector<std::string_view>& side = s->side;
   // The polarity of a clause without stance words: the cue's ("urged",
   // "criticized"), else the claim's first clause with a stance.
-  int fallback = 0;
-  if (!claim->cue.empty()) {
-    Read(s, claim->cue, &s->small, /*matches_only=*/true);
-    for (const Match& m : s->small.matches) {
-      if (m.kind == StanceKind::kSupport) fallback = 1;
-      if (m.kind == StanceKind::kOppose) fallback = -1;
-      if (fallback != 0) break;
+  if (!s->cue_valid || s->cue != claim->cue) {
+    int polarity = 0;
+    if (!claim->cue.empty()) {
+      Read(s, claim->cue, &s->small, /*matches_only=*/true);
+      for (const Match& m : s->small.matches) {
+        if (m.kind == StanceKind::kSupport) polarity = 1;
+        if (m.kind == StanceKind::kOppose) polarity = -1;
+        if (polarity != 0) break;
+      }
     }
+    s->cue = claim->cue;
+    s->cue_polarity = polarity;
+    s->cue_valid = true;
   }
+  int fallback = s->cue_polarity;
   for (size_t c = 0; r.tokens.size() > 0 && c <= r.clause.back() && fallback == 0; ++c) {
     fallback = ClausePolarity(r, c, side);
   }
@@ -885,6 +906,7 @@ void StanceTagger::Tag(const Document& doc, std::vector<Claim>* claims, size_t f
     scratch.words.Clear();
     scratch.owner = rep_->id;
   }
+  scratch.side_valid = scratch.cue_valid = false;
   for (size_t i = first; i < claims->size(); ++i) rep_->TagClaim(&scratch, doc, &(*claims)[i]);
 }
 
