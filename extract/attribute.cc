@@ -406,8 +406,8 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
   bool noted_person = false;
   for (int i = sb; i < se;) {
     const Token& tok = t[i];
-    const bool starts = tok.IsWord() && !tok.in_quote && (tok.capitalized || vocab_.titles.count(tok.lower)) &&
-                        !tok.word_class;
+    const bool starts = tok.IsWord() && !tok.in_quote && !tok.word_class &&
+                        (tok.capitalized || vocab_.titles.count(tok.lower));
     if (!starts) {
       ++i;
       continue;
