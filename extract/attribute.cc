@@ -460,7 +460,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         int cb = cue.end;
         if (cb < se && t[cb].Is("that")) ++cb;
         const size_t before = st->claims->size();
-        EmitContent(st, cb, se, cue, speaker, "", np_begin);
+        EmitContent(st, cb, se, cue, std::move(speaker), "", np_begin);
         if (st->claims->size() > before) st->claims->back().relayed_by = relay;
         k = se;
         continue;
@@ -470,7 +470,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     if (cue.cls == CueClass::kNoun) {
       const int ps = t[k - 1].Is("'s") ? k - 1 : k - 2;
       if (!SpeakerBefore(st, sb, ps, &speaker, &np_begin) || speaker.pronoun || speaker.document) continue;
-      EmitContent(st, cue.end + 1, se, cue, speaker, "", np_begin);
+      EmitContent(st, cue.end + 1, se, cue, std::move(speaker), "", np_begin);
       continue;
     }
     // "a report suggesting the relocation": a participle right after a noun
@@ -527,7 +527,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       // Only "..., said X." or "..., said X, who ...": not "said his side would ...".
       if (e < se && t[e].kind != TokenKind::kPunct) continue;
       if (!analyzer_.Analyze(st->text, st->para, cue.end, e, &speaker)) continue;
-      EmitContent(st, sb, comma, cue, speaker, "", sb);
+      EmitContent(st, sb, comma, cue, std::move(speaker), "", sb);
       for (int x = comma; x < e; ++x) st->consumed[x] = true;
       k = e;
       continue;
@@ -609,7 +609,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       if (free) {
         const size_t before = st->claims->size();
         // Content first, then the frame: consume the whole sentence.
-        EmitContent(st, sb, comma, cue, speaker, addressee, sb);
+        EmitContent(st, sb, comma, cue, std::move(speaker), addressee, sb);
         if (st->claims->size() > before) {
           for (int x = comma; x < se; ++x) st->consumed[x] = true;
         }
@@ -640,7 +640,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     }
     const bool nested = st->outer_begin <= np_begin && np_begin < st->outer_end;
     const std::string outer = st->outer_speaker;
-    EmitContent(st, cb, ce, cue, speaker, addressee, np_begin);
+    EmitContent(st, cb, ce, cue, std::move(speaker), addressee, np_begin);
     if (st->claims->size() > before) {
       Claim& c = st->claims->back();
       if (nested && outer == c.speaker.name) {
@@ -705,7 +705,7 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
       if (st->consumed[x]) return;
     }
     const size_t before = st->claims->size();
-    EmitContent(st, cb, ce, cue, source, "", std::min(cb, k));
+    EmitContent(st, cb, ce, cue, std::move(source), "", std::min(cb, k));
     if (st->claims->size() > before) st->claims->back().kind = ClaimKind::kAccordingTo;
     return;
   }

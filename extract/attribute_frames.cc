@@ -13,6 +13,7 @@
 // Thread safety: as attribute.h (const, reentrant).
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "extract/attribute.h"
 #include "extract/attribute_state.h"
@@ -107,7 +108,7 @@ void AttributionSieve::ColonClause(State* st, int sb, int se, int colon) const {
   cue.text = ":";
   cue.begin = colon;
   cue.end = colon + 1;
-  EmitContent(st, colon + 1, se, cue, speaker, "", sb);
+  EmitContent(st, colon + 1, se, cue, std::move(speaker), "", sb);
 }
 
 }  // namespace claimgraph

@@ -1,5 +1,7 @@
 // The quote patterns of the sieve: a quote followed by its attribution,
 // "X: "Q"", and a quote that stands alone after a quote of the same speaker.
+#include <utility>
+
 #include "extract/attribute.h"
 #include "extract/attribute_state.h"
 
@@ -77,7 +79,7 @@ void AttributionSieve::ColonQuote(State* st, int sb, int se) const {
     cue.text = ":";
     cue.begin = c;
     cue.end = c + 1;
-    EmitContent(st, c + 1, se, cue, speaker, "", sb);
+    EmitContent(st, c + 1, se, cue, std::move(speaker), "", sb);
     return;
   }
 }
