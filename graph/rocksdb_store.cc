@@ -200,13 +200,17 @@ class RocksNodeIterator : public NodeIterator {
   Status status_;
 };
 
-// Edges from the `out` family, or (for in-edges) keys of the `in` family
-// looked up in `out` under the same snapshot.
+// Edges from the `out` family; or, for in-edges, keys of the `in` family
+// looked up in `out` under the same snapshot; or keys of the `in` family
+// alone, as edges without properties (no read of `out` per edge: see
+// Store::NewInEdgeKeyScan). Keys of `in` are in (dst, type, src, key) order.
 class RocksEdgeIterator : public EdgeIterator {
  public:
+  enum class Side { kOut, kIn, kInKeysOnly };
+
   RocksEdgeIterator(rocksdb::DB* db, bool read_only, rocksdb::ColumnFamilyHandle* out,
-                    rocksdb::ColumnFamilyHandle* in, const std::string& prefix, bool incoming)
-      : db_(db), out_(out), incoming_(incoming), scan_(db, read_only, incoming ? in : out, prefix) {
+                    rocksdb::ColumnFamilyHandle* in, const std::string& prefix, Side side)
+      : db_(db), out_(out), side_(side), scan_(db, read_only, side == Side::kOut ? out : in, prefix) {
     Load();
   }
   bool Valid() const override { return valid_; }
@@ -226,15 +230,19 @@ class RocksEdgeIterator : public EdgeIterator {
       return;
     }
     std::string_view key(it->key().data(), it->key().size());
-    bool split = incoming_ ? SplitEdgeKey(key, &edge_.dst, &edge_.type, &edge_.src, &edge_.key)
-                           : SplitEdgeKey(key, &edge_.src, &edge_.type, &edge_.dst, &edge_.key);
+    bool split = side_ == Side::kOut ? SplitEdgeKey(key, &edge_.src, &edge_.type, &edge_.dst, &edge_.key)
+                                     : SplitEdgeKey(key, &edge_.dst, &edge_.type, &edge_.src, &edge_.key);
     if (!split) {
       status_ = Status::Storage("corrupt edge key in the store");
       return;
     }
+    if (side_ == Side::kInKeysOnly) {
+      valid_ = true;
+      return;
+    }
     std::string value;
     std::string_view raw;
-    if (incoming_) {
+    if (side_ == Side::kIn) {
       rocksdb::Status s = db_->Get(scan_.options(), out_,
                                    EdgeOutKey(edge_.src, edge_.type, edge_.dst, edge_.key), &value);
       if (!s.ok()) {
@@ -255,46 +263,7 @@ class RocksEdgeIterator : public EdgeIterator {
 
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* out_;
-  bool incoming_;
-  BoundedScan scan_;
-  Edge edge_;
-  bool valid_ = false;
-  Status status_;
-};
-
-// Every key of the `in` family as an edge without properties, in (dst,
-// type, src, key) order: no read of `out` per edge (see
-// Store::NewInEdgeKeyScan).
-class RocksInKeyScan : public EdgeIterator {
- public:
-  RocksInKeyScan(rocksdb::DB* db, bool read_only, rocksdb::ColumnFamilyHandle* in)
-      : scan_(db, read_only, in, "") {
-    Load();
-  }
-  bool Valid() const override { return valid_; }
-  void Next() override {
-    scan_.it()->Next();
-    Load();
-  }
-  const Edge& edge() const override { return edge_; }
-  Status status() const override { return status_; }
-
- private:
-  void Load() {
-    valid_ = false;
-    rocksdb::Iterator* it = scan_.it();
-    if (!it->Valid()) {
-      status_ = FromRocks(it->status(), "reading edges");
-      return;
-    }
-    std::string_view key(it->key().data(), it->key().size());
-    if (!SplitEdgeKey(key, &edge_.dst, &edge_.type, &edge_.src, &edge_.key)) {
-      status_ = Status::Storage("corrupt edge key in the store");
-      return;
-    }
-    valid_ = true;
-  }
-
+  Side side_;
   BoundedScan scan_;
   Edge edge_;
   bool valid_ = false;
@@ -464,21 +433,22 @@ class RocksStore : public Store, private StoredGraphReader {
   std::unique_ptr<EdgeIterator> NewEdgeIterator() override {
     CommitBeforeScan();
     return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
-                                               "", false);
+                                               "", RocksEdgeIterator::Side::kOut);
   }
   std::unique_ptr<EdgeIterator> NewOutEdgeIterator(const std::string& src) override {
     CommitBeforeScan();
     return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
-                                               src + kSep, false);
+                                               src + kSep, RocksEdgeIterator::Side::kOut);
   }
   std::unique_ptr<EdgeIterator> NewInEdgeIterator(const std::string& dst) override {
     CommitBeforeScan();
     return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
-                                               dst + kSep, true);
+                                               dst + kSep, RocksEdgeIterator::Side::kIn);
   }
   std::unique_ptr<EdgeIterator> NewInEdgeKeyScan() override {
     CommitBeforeScan();
-    return std::make_unique<RocksInKeyScan>(db_.get(), read_only_, handles_[kIn]);
+    return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
+                                               "", RocksEdgeIterator::Side::kInKeysOnly);
   }
 
   Status CountByType(std::map<std::string, uint64_t>* nodes,
