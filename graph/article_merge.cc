@@ -21,16 +21,24 @@ void NormaliseLists(Properties* props) {
   }
 }
 
+// When `in` is strictly sorted by `less` (so each element is unique), sets
+// *out to a copy with its lists normalised, as merging would leave them,
+// and returns true; otherwise returns false and leaves *out alone.
+template <typename T, typename Less>
+bool CopyIfStrictlySorted(const std::vector<T>& in, Less less, std::vector<T>* out) {
+  for (size_t i = 1; i < in.size(); ++i) {
+    if (!less(in[i - 1], in[i])) return false;
+  }
+  *out = in;
+  for (T& element : *out) NormaliseLists(&element.props);
+  return true;
+}
+
 // The article's nodes merged by id, in id order. GraphBuilder hands them out
 // sorted and unique already: then a copy is all it takes.
 std::vector<Node> MergedNodes(const std::vector<Node>& in) {
-  bool sorted = true;
-  for (size_t i = 1; i < in.size() && sorted; ++i) sorted = in[i - 1].id < in[i].id;
-  if (sorted) {
-    std::vector<Node> out = in;
-    for (Node& n : out) NormaliseLists(&n.props);
-    return out;
-  }
+  std::vector<Node> out;
+  if (CopyIfStrictlySorted(in, [](const Node& a, const Node& b) { return a.id < b.id; }, &out)) return out;
   std::map<std::string, Node> nodes;
   for (const Node& n : in) {
     auto [it, inserted] = nodes.try_emplace(n.id);
@@ -40,7 +48,6 @@ std::vector<Node> MergedNodes(const std::vector<Node>& in) {
     }
     MergeProperties(n.props, &it->second.props);
   }
-  std::vector<Node> out;
   out.reserve(nodes.size());
   for (auto& [id, node] : nodes) out.push_back(std::move(node));
   return out;
@@ -48,13 +55,8 @@ std::vector<Node> MergedNodes(const std::vector<Node>& in) {
 
 // The article's edges merged by (src, type, dst, key), in that order.
 std::vector<Edge> MergedEdges(const std::vector<Edge>& in) {
-  bool sorted = true;
-  for (size_t i = 1; i < in.size() && sorted; ++i) sorted = EdgeLess(in[i - 1], in[i]);
-  if (sorted) {
-    std::vector<Edge> out = in;
-    for (Edge& e : out) NormaliseLists(&e.props);
-    return out;
-  }
+  std::vector<Edge> out;
+  if (CopyIfStrictlySorted(in, EdgeLess, &out)) return out;
   std::map<EdgeKey, Edge> edges;
   for (const Edge& e : in) {
     auto [it, inserted] = edges.try_emplace(EdgeKey(e.src, e.type, e.dst, e.key));
@@ -66,7 +68,6 @@ std::vector<Edge> MergedEdges(const std::vector<Edge>& in) {
     }
     MergeProperties(e.props, &it->second.props);
   }
-  std::vector<Edge> out;
   out.reserve(edges.size());
   for (auto& [key, edge] : edges) out.push_back(std::move(edge));
   return out;
