@@ -14,9 +14,7 @@
 set -euo pipefail
 bin=$1
 root="$(cd "$(dirname "$0")/.." && pwd)"
-shared="$(cd "$root/.." && pwd)/shared"
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
+source "$(dirname "$0")/e2e_lib.sh"  # shared, seeds, py, e2e_tmpdir, for_each_seed
 
 set +e
 kuzu_dir=$(bash "$root/scripts/install-kuzu.sh")
@@ -28,8 +26,7 @@ if [[ $rc -ne 0 ]]; then
 fi
 export NODE_PATH="$kuzu_dir/node_modules"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+e2e_tmpdir
 status=0
 
 # $1: name, $2: store; further args: export filters. Loads the CSV into Kuzu
@@ -103,10 +100,7 @@ check examples "$tmp/examples.db"
 check examples-filtered "$tmp/examples.db" --since 2024-01-01 --kind direct
 
 if [[ -d "$shared/corpus/seeds" ]]; then
-  # The seed articles carry their dates in docs.jsonl.
-  "$py" "$(dirname "$0")/seed_dates.py" "$shared/corpus/seeds/docs.jsonl" | while read -r doc date; do
-    "$bin" ingest --quiet --db "$tmp/seeds.db" ${date:+--date "$date"} "$shared/corpus/seeds/$doc"
-  done
+  for_each_seed "$bin" ingest --quiet --db "$tmp/seeds.db"  # each with its date
   check seeds "$tmp/seeds.db"
   check seeds-min-claims "$tmp/seeds.db" --min-claims 2
 else

@@ -14,8 +14,7 @@
 set -euo pipefail
 bin=$1
 root="$(cd "$(dirname "$0")/.." && pwd)"
-shared="$(cd "$root/.." && pwd)/shared"
-py=/usr/bin/python3
+source "$(dirname "$0")/e2e_lib.sh"  # shared, seeds, py, e2e_tmpdir, for_each_seed
 if ! [[ -x $py ]] || ! "$py" -c 'import rdflib' 2>/dev/null; then
   echo "SKIP: /usr/bin/python3 with rdflib is needed (apt-get install python3-rdflib)"
   exit 77
@@ -28,8 +27,7 @@ else
   echo "note: jsonld.js/oxigraph not in $node_dir (../shared/tools/check-exports installs them): rdflib only"
 fi
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+e2e_tmpdir
 status=0
 
 check() {
@@ -128,9 +126,7 @@ PY
 "$bin" ingest --quiet --db "$tmp/examples.db" "$root/examples"
 check examples "$tmp/examples.db"
 if [[ -f "$shared/corpus/seeds/docs.jsonl" ]]; then
-  "$py" "$(dirname "$0")/seed_dates.py" "$shared/corpus/seeds/docs.jsonl" | while read -r doc date; do
-    "$bin" ingest --quiet --db "$tmp/seeds.db" ${date:+--date "$date"} "$shared/corpus/seeds/$doc"
-  done
+  for_each_seed "$bin" ingest --quiet --db "$tmp/seeds.db"  # each with its date
   check seeds "$tmp/seeds.db"
 fi
 exit "$status"
