@@ -218,12 +218,6 @@ TEST_CASE("no claim: negation, neither-nor, cues inside quotes, lone scare quote
   CHECK(claims[0].speaker.name == "Berg");
 }
 
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
-
 TEST_CASE("object cues take a short object; refusing to comment is no claim", "[attribute]") {
   auto a = ExtractText("The governor endorsed Reyes on Sunday.");
   REQUIRE(a.size() == 1);
@@ -233,12 +227,6 @@ TEST_CASE("object cues take a short object; refusing to comment is no claim", "[
   CHECK(b[0].text == "the company of breaking the agreement");
   CHECK(ExtractText("The ministry declined to comment on the report.").empty());
 }
-
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
 
 TEST_CASE("a wire dateline is neither speaker nor content", "[attribute]") {
   auto claims = ExtractText("OSLO - The fishing quota will be cut next year, the ministry said.");
@@ -251,12 +239,6 @@ TEST_CASE("'now that' is not the complementizer of the report", "[attribute]") {
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].text == "the plan would be a mistake now that the budget has collapsed");
 }
-
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
 
 TEST_CASE("a frame inside the content: C1, X said, C2", "[attribute]") {
   auto claims = ExtractText("For most farmers, the minister said, the new rules will bring higher costs.");
@@ -271,12 +253,6 @@ TEST_CASE("name, age, place, region: the name speaks", "[attribute]") {
   CHECK(claims[0].speaker.name == "Maria Olsen");
   CHECK(claims[0].text == "the ferry fares are too high");
 }
-
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
 
 TEST_CASE("a share of people speaks: 74 percent said", "[attribute]") {
   auto claims = ExtractText("Among farmers, 64 percent said they would vote for the new levy in June.");
@@ -295,12 +271,6 @@ TEST_CASE("object cues mined from PolNeAR train: denounced, voiced", "[attribute
   CHECK(b[0].text == "strong doubts about the harbour budget");
 }
 
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
-
 TEST_CASE("a speaker described by a relative clause: X, who ..., said", "[attribute]") {
   auto claims = ExtractText(
       "Karl Berg, who spoke on the condition that his office not be named, said the harbour will reopen in May.");
@@ -318,12 +288,6 @@ TEST_CASE("a reported clause ends before the next frame: C1, while X said C2", "
   CHECK(claims[1].speaker.name == "12 percent");
 }
 
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
-
 TEST_CASE("a headline's colon without quotes: X: C", "[attribute]") {
   auto a = ExtractText("Ana Lopes: the ferry fares will rise again next year");
   REQUIRE(a.size() == 1);
@@ -334,12 +298,6 @@ TEST_CASE("a headline's colon without quotes: X: C", "[attribute]") {
   CHECK(ExtractText("The Latest: ferry fares will rise again next year").empty());
 }
 
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
-
 TEST_CASE("an object cue's phrase ends before a subordinate clause or the medium", "[attribute]") {
   auto a = ExtractText("Karl Berg praised the harbour plan in an interview published on Sunday.");
   REQUIRE(a.size() == 1);
@@ -349,12 +307,6 @@ TEST_CASE("an object cue's phrase ends before a subordinate clause or the medium
   CHECK(b[0].text == "the ferry levy");
 }
 
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
-
 TEST_CASE("X criticized it, saying, \"Q\": the quote is the claim, X speaks", "[attribute]") {
   auto claims = ExtractText("An unnamed harbour official criticized it, saying, \"Nothing surprises me anymore.\"");
   REQUIRE(claims.size() == 1);
@@ -362,12 +314,6 @@ TEST_CASE("X criticized it, saying, \"Q\": the quote is the claim, X speaks", "[
   CHECK(claims[0].text == "Nothing surprises me anymore.");
   CHECK(claims[0].speaker.name == "unnamed harbour official");
 }
-
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
 
 TEST_CASE("a common noun speaks before a plain cue: The ferryman said, A spokeswoman for X told", "[attribute]") {
   auto a = ExtractText("The ferryman said the crossing would close for the winter.");
@@ -387,12 +333,6 @@ TEST_CASE("a coordinated cue after a comma: X did A, did B, and told Y C", "[att
   CHECK(claims[0].text == "the port would expand next year");
 }
 
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
-
 TEST_CASE("second batch of mined cues: ordered Y to, offered, sees", "[attribute]") {
   auto a = ExtractText("Mayor Ana Lopes ordered the harbour staff to reopen the northern gate.");
   REQUIRE(a.size() == 1);
@@ -403,35 +343,17 @@ TEST_CASE("second batch of mined cues: ordered Y to, offered, sees", "[attribute
   CHECK(b[0].cue == "sees");
 }
 
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
-
 TEST_CASE("a short prepositional opener is no reversed content: In P, X said C", "[attribute]") {
   auto claims = ExtractText("Among the farmers, most farmers said the levy was fair.");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].text == "the levy was fair");
 }
 
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
-
 TEST_CASE("an object goes on past ', including'", "[attribute]") {
   auto claims = ExtractText("Karl Berg blamed several factors, including the storms of last winter.");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].text == "several factors, including the storms of last winter");
 }
-
-}  // namespace
-}  // namespace claimgraph
-
-namespace claimgraph {
-namespace {
 
 TEST_CASE("a chain of relative clauses reads two levels deep, not recursively to the end", "[attribute]") {
   std::string text;
