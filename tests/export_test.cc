@@ -207,15 +207,27 @@ std::unique_ptr<Store> SmallGraph() {
   return store;
 }
 
-std::string Export(Store* store, const std::string& format, ExportFilter filter = {}) {
-  ExportOptions options;
-  options.format = format;
-  options.filter = filter;
+std::string Export(Store* store, const ExportOptions& options) {
   std::ostringstream out;
   Status s = ExportGraph(store, options, &out);
   INFO(s.ToString());
   REQUIRE(s.ok());
   return out.str();
+}
+
+std::string Export(Store* store, const std::string& format, ExportFilter filter = {}) {
+  ExportOptions options;
+  options.format = format;
+  options.filter = filter;
+  return Export(store, options);
+}
+
+// The diagram thinned to its `top` strongest edges.
+std::string ExportDotTop(Store* store, int top) {
+  ExportOptions options;
+  options.format = "dot";
+  options.top = top;
+  return Export(store, options);
 }
 
 size_t Count(const std::string& text, const std::string& needle) {
@@ -433,12 +445,7 @@ TEST_CASE("DOT diagram: speakers, clusters, stance colours, counts", "[export]")
   CHECK(dot.find('\x07') == std::string::npos);
 
   // --top keeps the N strongest edges.
-  ExportOptions options;
-  options.format = "dot";
-  options.top = 1;
-  std::ostringstream out;
-  REQUIRE(ExportGraph(store.get(), options, &out).ok());
-  CHECK(Count(out.str(), "->") == 1);
+  CHECK(Count(ExportDotTop(store.get(), 1), "->") == 1);
 }
 
 TEST_CASE("DOT falls back to articles when there are no topics", "[export]") {
@@ -513,16 +520,12 @@ TEST_CASE("DOT keeps each speaker's strongest topics, from STANCE or ABOUT edges
 
     // --top 2: the two heaviest edges, both a's (t1: 2 claims; t5 beats b's
     // t5 edge, as a has more claims).
-    ExportOptions options;
-    options.format = "dot";
-    options.top = 2;
-    std::ostringstream out;
-    REQUIRE(ExportGraph(store.get(), options, &out).ok());
-    CHECK(Count(out.str(), "->") == 2);
-    CHECK(out.str().find("topic:t1") != std::string::npos);
-    CHECK(out.str().find("topic:t5") != std::string::npos);
-    CHECK(out.str().find("person:b") == std::string::npos);
-    CHECK(out.str().find("2 of 5 topics shown") != std::string::npos);
+    const std::string top2 = ExportDotTop(store.get(), 2);
+    CHECK(Count(top2, "->") == 2);
+    CHECK(top2.find("topic:t1") != std::string::npos);
+    CHECK(top2.find("topic:t5") != std::string::npos);
+    CHECK(top2.find("person:b") == std::string::npos);
+    CHECK(top2.find("2 of 5 topics shown") != std::string::npos);
   }
 }
 
