@@ -7,29 +7,10 @@
 set -uo pipefail
 bin=$1
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
+source "$(dirname "$0")/e2e_lib.sh"  # py, fail, run, err_has, out_has
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-# run EXPECTED_EXIT ARGS...: runs the binary, output in $tmp/out and $tmp/err.
-run() {
-  local want=$1
-  shift
-  "$bin" "$@" > "$tmp/out" 2> "$tmp/err" < "${STDIN:-/dev/null}"
-  local got=$?
-  if [[ $got -ne $want ]]; then
-    fail "claimgraph $* exited $got, want $want; stderr: $(head -c 300 "$tmp/err")"
-    return 1
-  fi
-  return 0
-}
-# err_has TEXT: stderr of the last run contains TEXT.
-err_has() { grep -qF -- "$1" "$tmp/err" || fail "stderr lacks \"$1\": $(head -c 300 "$tmp/err")"; }
-out_has() { grep -qF -- "$1" "$tmp/out" || fail "stdout lacks \"$1\": $(head -c 300 "$tmp/out")"; }
 # claim_lines FILE: every line is a JSON object with the required claim fields; prints the count.
 claim_lines() {
   "$py" -c '

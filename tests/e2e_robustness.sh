@@ -19,9 +19,8 @@
 set -uo pipefail
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-shared="$repo/../shared/corpus/news-bench/bbc.jsonl"
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
+source "$(dirname "$0")/e2e_lib.sh"  # shared, py, fail, run, err_has
+bbc="$shared/corpus/news-bench/bbc.jsonl"
 
 tmp=$(mktemp -d)
 pids=()
@@ -32,26 +31,11 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-failures=0
 t0=$(date +%s.%N)
 section() { printf '[%5.1fs] %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$*"; }
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc; }
 
-# run EXPECTED_EXIT ARGS...: output in $tmp/out and $tmp/err.
-run() {
-  local want=$1
-  shift
-  "$bin" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
-  local got=$?
-  if [[ $got -ne $want ]]; then
-    fail "claimgraph $* exited $got, want $want; stderr: $(head -c 400 "$tmp/err")"
-    return 1
-  fi
-  return 0
-}
-err_has() { grep -qF -- "$1" "$tmp/err" || fail "stderr lacks \"$1\": $(head -c 400 "$tmp/err")"; }
 # stat_of DB TYPE: the stored count of nodes (or edges) of TYPE.
 stat_of() {
   "$bin" stats --db "$1" --json 2>/dev/null | "$py" -c '
@@ -235,8 +219,8 @@ grep -q '"doc":"one.txt"' "$tmp/out" || fail "a symlink loop stopped the run"
 # ============================================================================
 section "clean ingest"
 input="$tmp/input.jsonl"
-if [[ -r $shared ]]; then
-  head -n 600 "$shared" > "$input"
+if [[ -r $bbc ]]; then
+  head -n 600 "$bbc" > "$input"
   echo "input: first 600 articles of news-bench bbc.jsonl"
 else
   "$py" - "$input" <<'EOF'
