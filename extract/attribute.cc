@@ -325,6 +325,11 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
                  (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t[i + 1].word_class);
     }
     if (and_verb) {
+      // "said the heat and unsettled weather could last": an "-ed" word after
+      // a subject too short to be a clause is an adjective, not a verb.
+      int before = 0;
+      for (int j = cb; j < i; ++j) before += t[j].IsWord() || t[j].kind == TokenKind::kNumber;
+      if (before < 3) break;
       ce = i;
       while (ce > cb && t[ce - 1].kind == TokenKind::kPunct && !t[ce - 1].in_quote) --ce;
       break;

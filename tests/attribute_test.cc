@@ -363,5 +363,14 @@ TEST_CASE("a chain of relative clauses reads two levels deep, not recursively to
   CHECK(claims.size() <= 20001);
 }
 
+TEST_CASE("the clause ends before a second verb phrase, not inside a short subject", "[attribute]") {
+  auto cut = ExtractText("Ana Lopes said the mill pays its workers well and questioned why the town objects.");
+  REQUIRE(!cut.empty());
+  CHECK(cut[0].text == "the mill pays its workers well");
+  auto whole = ExtractText("Ana Lopes said the heat and unsettled weather could last until Friday.");
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0].text == "the heat and unsettled weather could last until Friday");
+}
+
 }  // namespace
 }  // namespace claimgraph
