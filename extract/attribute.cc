@@ -169,16 +169,18 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     *np_begin = segments[chosen].first;
     return true;
   }
-  if (t[j].Is("and") && j > sb) {
+  if ((t[j].Is("and") || t[j].Is("but")) && j > sb && !t[j].in_quote) {
     // "spokesperson Tammy Bruce refused to comment and said": the clause's subject.
     int start = j - 1;
     while (start > sb && !t[start - 1].Is(",") && t[start - 1].IsWord() && j - start < 30) --start;
     int subject_end = 0;
     if (!analyzer_.ClauseSubject(st->text, st->para, start, j, m, &subject_end)) {
-      // "Trump joked about X, declined to Y, and told his audience Z": the
-      // sentence's subject, when the coordination follows a comma.
-      if (start <= sb || !t[start - 1].Is(",") ||
-          !analyzer_.ClauseSubject(st->text, st->para, sb, j, m, &subject_end)) {
+      // "Trump joked about X, declined to Y, and told his audience Z", "He
+      // called it a "crystal ball" and said", "She cut the debt, but said":
+      // the sentence's subject, or the speaker of the clause's own cue.
+      if (start <= sb) return false;
+      if (!analyzer_.ClauseSubject(st->text, st->para, sb, j, m, &subject_end) &&
+          !ParticipleSpeaker(st, sb, j + 1, m)) {
         return false;
       }
       start = sb;

@@ -372,5 +372,16 @@ TEST_CASE("the clause ends before a second verb phrase, not inside a short subje
   CHECK(whole[0].text == "the heat and unsettled weather could last until Friday");
 }
 
+TEST_CASE("a second verb after 'and' or ', but' is the clause subject's claim", "[attribute]") {
+  auto quoted = ExtractText("Mayor Ana Lopes called it a \"crystal ball\" and said it was often more useful than the polls.");
+  const Claim* c = Find(quoted, "it was often");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker.name == "Ana Lopes");
+  auto but = ExtractText("Karl Berg cut the deficit in five years, but said he could not build the bridge.");
+  REQUIRE(but.size() == 1);
+  CHECK(but[0].text == "he could not build the bridge");
+  CHECK(but[0].speaker.name == "Karl Berg");
+}
+
 }  // namespace
 }  // namespace claimgraph
