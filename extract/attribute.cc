@@ -485,7 +485,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     if (EndsWithIng(t[k].lower) && k > sb && !t[k - 1].Is(",") && !t[k - 1].HasClass(kAdv)) continue;
     // "as Hamas concludes, as reported by ...": what follows is no clause.
     if (cue.end < se && !t[cue.end].capitalized && (t[cue.end].HasClass(kPrep) || t[cue.end].HasClass(kConj)) &&
-        cue.cls == CueClass::kSpeech && !t[cue.end].Is("in") && !t[cue.end].Is("on") &&
+        cue.cls == CueClass::kSpeech && !t[cue.end].Is("in") && !t[cue.end].Is("on") && !t[cue.end].Is("if") &&
         !t[cue.end].Is("at") && !t[cue.end].Is("during") && !t[cue.end].Is("after")) {
       continue;
     }

@@ -383,5 +383,12 @@ TEST_CASE("a second verb after 'and' or ', but' is the clause subject's claim", 
   CHECK(but[0].speaker.name == "Karl Berg");
 }
 
+TEST_CASE("'said if A, B' reports the conditional; 'said in' and 'said as' still read no clause", "[attribute]") {
+  auto cond = ExtractText("Karl Berg said if the council refuses, the port will close in June.");
+  REQUIRE(cond.size() == 1);
+  CHECK(cond[0].text == "if the council refuses, the port will close in June");
+  CHECK(ExtractText("The port will close, as Karl Berg said.").empty());
+}
+
 }  // namespace
 }  // namespace claimgraph
