@@ -19,6 +19,12 @@ namespace {
 // on PolNeAR train and news-bench is 110 words.
 constexpr int kMaxContentTokens = 400;
 
+// "Debbie Walsh, director of the Center for American Women and Politics at
+// Rutgers University, said": one appositive segment between commas may be
+// this long, and all of them together kAppositiveTokens.
+constexpr int kSegmentTokens = 24;
+constexpr int kAppositiveTokens = 48;
+
 bool IsLy(const Token& t) {
   return !t.capitalized && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
 }
@@ -126,12 +132,12 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     int total = 0;
     while (segments.size() < 4) {
       int c = end - 1;
-      while (c > sb && end - c < 14 && t[c].lower != mark && !t[c].in_quote && t[c].kind != TokenKind::kQuoteClose &&
+      while (c > sb && end - c < kSegmentTokens && t[c].lower != mark && !t[c].in_quote && t[c].kind != TokenKind::kQuoteClose &&
              !(t[c].Is("that") && !t[c].capitalized)) {
         --c;
       }
       total += end - c;
-      if (c > sb && t[c].lower == mark && total < 36) {
+      if (c > sb && t[c].lower == mark && total < kAppositiveTokens) {
         segments.emplace_back(c + 1, end);
         end = c;
         continue;

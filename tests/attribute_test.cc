@@ -390,5 +390,14 @@ TEST_CASE("'said if A, B' reports the conditional; 'said in' and 'said as' still
   CHECK(ExtractText("The port will close, as Karl Berg said.").empty());
 }
 
+TEST_CASE("a long appositive between the name and the cue", "[attribute]") {
+  auto claims = ExtractText(
+      "Nora Quist, director of the Institute for Coastal Planning and Water Policy at the University of "
+      "Eastbrook, said the council is poised to approve the levy.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Nora Quist");
+  CHECK(claims[0].text == "the council is poised to approve the levy");
+}
+
 }  // namespace
 }  // namespace claimgraph
