@@ -611,6 +611,15 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       rest += t[x].IsWord();
       rest_has_quote = rest_has_quote || t[x].kind == TokenKind::kQuoteOpen;
     }
+    // "As for the budget, he said he is not worried": a clause right after
+    // the cue is the content; only a trailing phrase ("on Monday", "in a
+    // statement", "last week") may follow a reversed frame.
+    if (cb < se && cb > k && !t[cb - 1].Is(",") && t[cb].IsWord() && !t[cb].in_quote && rest > 0) {
+      const Token& f = t[cb];
+      if (!f.HasClass(kPrep) && !f.HasClass(kTime) && !f.HasClass(kAdv) && !f.HasClass(kConj) && !IsLy(f)) {
+        rest = 7;
+      }
+    }
     const int comma = ContentCommaBefore(*st, sb, np_begin);
     if (!participle && that_at < 0 && rest <= 6 && !rest_has_quote && comma > sb + 2 &&
         cue.cls != CueClass::kObject && cue.cls != CueClass::kObjQuote) {

@@ -399,5 +399,14 @@ TEST_CASE("a long appositive between the name and the cue", "[attribute]") {
   CHECK(claims[0].text == "the council is poised to approve the levy");
 }
 
+TEST_CASE("a clause after the cue is the content, not the words before the comma", "[attribute]") {
+  auto clause = ExtractText("As for the budget, Karl Berg said he is not worried about it.");
+  REQUIRE(clause.size() == 1);
+  CHECK(clause[0].text == "he is not worried about it");
+  auto reversed = ExtractText("The port will close in June, Karl Berg said on Monday.");
+  REQUIRE(reversed.size() == 1);
+  CHECK(reversed[0].text == "The port will close in June");
+}
+
 }  // namespace
 }  // namespace claimgraph
