@@ -61,6 +61,9 @@ class AttributionSieve {
   // auxiliaries skipped). Sets *np_begin. False when there is none or the
   // cue is negated.
   bool SpeakerBefore(State* st, int sb, int k, Mention* m, int* np_begin) const;
+  // "one in five say", "Nearly a third said", "those surveyed say": a share
+  // of the people polled, ending at token `j` (attribute_frames.cc).
+  bool QuantitySpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const;
   // "X, who/which ..., said": the antecedent X of the relative clause that
   // ends with the comma at `j` (attribute_frames.cc).
   bool RelativeClauseSpeaker(State* st, int sb, int j, Mention* m, int* np_begin) const;

@@ -9,9 +9,12 @@
 //   - an object cue's phrase ends before a subordinate clause or the medium
 //     ("praised the plan in an interview published Saturday");
 //   - a common-noun speaker before a plain cue ("A spokeswoman for YouTube said");
-//   - ", saying "Q"" takes the speaker of the clause's own cue.
+//   - ", saying "Q"" takes the speaker of the clause's own cue;
+//   - a share of those polled ("one in five say", "Nearly a third said",
+//     "those surveyed say").
 // Thread safety: as attribute.h (const, reentrant).
 #include <algorithm>
+#include <initializer_list>
 #include <string_view>
 #include <utility>
 
@@ -25,7 +28,50 @@ bool IsLyWord(const Token& t) {
   return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
 }
 
+bool OneOf(const Token& t, std::initializer_list<std::string_view> words) {
+  if (t.capitalized && !t.IsWord()) return false;
+  for (std::string_view w : words) {
+    if (t.lower == w) return true;
+  }
+  return false;
+}
+
+bool IsCount(const Token& t) {
+  return t.kind == TokenKind::kNumber ||
+         OneOf(t, {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"});
+}
+
 }  // namespace
+
+bool AttributionSieve::QuantitySpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const {
+  const auto& t = st.t();
+  if (t[j].in_quote) return false;
+  int start;
+  if (IsCount(t[j]) && j - 2 >= sb && t[j - 1].Is("in") && IsCount(t[j - 2])) {
+    start = j - 2;  // "one in five", "nine in 10"
+  } else if (OneOf(t[j], {"half", "third", "thirds", "quarter", "quarters", "three-quarters", "two-thirds",
+                          "majority", "plurality", "minority", "most", "many", "few"})) {
+    start = j;  // "Nearly a third", "a majority", "most"
+  } else if (OneOf(t[j], {"surveyed", "polled", "questioned", "interviewed"}) && j - 1 >= sb &&
+             OneOf(t[j - 1], {"those", "people", "voters", "respondents", "adults", "americans"})) {
+    start = j - 1;  // "those surveyed"
+  } else {
+    return false;
+  }
+  // A determiner and hedging adverbs before it: "Nearly a third", "About half".
+  while (start > sb && j - start < 6 && t[start - 1].IsWord() && !t[start - 1].in_quote &&
+         (OneOf(t[start - 1], {"a", "an", "the", "about", "nearly", "almost", "only", "just", "roughly", "some",
+                               "another", "over", "under", "fully", "more", "than", "less"}))) {
+    --start;
+  }
+  *m = Mention();
+  m->surface = TokenText(st.text, st.para, start, j + 1);
+  m->name = m->surface;
+  m->type = EntityType::kGroup;
+  m->plural = true;
+  *np_begin = start;
+  return true;
+}
 
 bool AttributionSieve::RelativeClauseSpeaker(State* st, int sb, int j, Mention* m, int* np_begin) const {
   // t[j] is the comma that closes ", who/which ...,"; the relative clause

@@ -408,5 +408,16 @@ TEST_CASE("a clause after the cue is the content, not the words before the comma
   CHECK(reversed[0].text == "The port will close in June");
 }
 
+TEST_CASE("a share of those polled speaks: 'one in five say', 'Nearly a third say'", "[attribute]") {
+  auto claims = ExtractText("Nearly a third say they do not know, and one in five say the levy is not an improvement.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker.name == "Nearly a third");
+  CHECK(claims[0].text == "they do not know");
+  CHECK(claims[1].speaker.name == "one in five");
+  auto surveyed = ExtractText("By double digits, those surveyed say stricter rules would help.");
+  REQUIRE(surveyed.size() == 1);
+  CHECK(surveyed[0].speaker.name == "those surveyed");
+}
+
 }  // namespace
 }  // namespace claimgraph
