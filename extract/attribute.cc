@@ -218,6 +218,11 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       if (MatchCue(*st, start - 1, &other)) break;
       --start;
     }
+    // "Yet Democratic economists say", "Even the organizer said": a
+    // sentence's opening conjunction or adverb is not part of the speaker.
+    if (start == sb && start < j && t[start].capitalized && (t[start].HasClass(kConj) || t[start].HasClass(kAdv))) {
+      ++start;
+    }
     return start;
   };
   if (QuantitySpeaker(*st, sb, j, m, np_begin)) return true;

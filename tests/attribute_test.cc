@@ -419,5 +419,11 @@ TEST_CASE("a share of those polled speaks: 'one in five say', 'Nearly a third sa
   CHECK(surveyed[0].speaker.name == "those surveyed");
 }
 
+TEST_CASE("an opening 'Yet' or 'But' is not part of the speaker", "[attribute]") {
+  auto claims = ExtractText("Yet Democratic economists say taxing consumption encourages savings.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Democratic economists");
+}
+
 }  // namespace
 }  // namespace claimgraph
