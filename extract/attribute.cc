@@ -457,6 +457,8 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     if (st->consumed[k]) continue;
     Cue cue;
     if (!MatchCue(*st, k, &cue)) continue;
+    // "an official who asked not to be named": anonymity, not a request reported.
+    if (cue.end + 2 < se && t[cue.end].Is("not") && t[cue.end + 1].Is("to") && t[cue.end + 2].Is("be")) continue;
     Mention speaker;
     int np_begin = k;
     std::string relay;

@@ -61,6 +61,9 @@ class AttributionSieve {
   // auxiliaries skipped). Sets *np_begin. False when there is none or the
   // cue is negated.
   bool SpeakerBefore(State* st, int sb, int k, Mention* m, int* np_begin) const;
+  // After "Q," said: a short determiner phrase from token `b` ("the woman",
+  // "a former official who ..."); sets *end past it (attribute_quotes.cc).
+  bool QuotedDeterminerSpeaker(const State& st, int b, int se, Mention* m, int* end) const;
   // "one in five say", "Nearly a third said", "those surveyed say": a share
   // of the people polled, ending at token `j` (attribute_frames.cc).
   bool QuantitySpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const;

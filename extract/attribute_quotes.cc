@@ -7,6 +7,35 @@
 
 namespace claimgraph {
 
+bool AttributionSieve::QuotedDeterminerSpeaker(const State& st, int b, int se, Mention* m, int* end) const {
+  // Right after a quote and its cue the attribution is certain, so any short
+  // determiner phrase speaks: "said the woman", "said a former official who
+  // asked not to be named", "said the 46-year-old".
+  static constexpr std::string_view kOpeners[] = {"a", "an", "the", "his", "her", "their", "one", "another"};
+  const auto& t = st.t();
+  if (b >= se || t[b].capitalized || t[b].in_quote) return false;
+  bool opener = false;
+  for (std::string_view w : kOpeners) opener = opener || t[b].lower == w;
+  if (!opener) return false;
+  int e = b + 1;
+  while (e < se && e < b + 7 && !t[e].in_quote &&
+         (t[e].IsWord() || t[e].kind == TokenKind::kNumber || t[e].Is("-")) &&
+         !(!t[e].capitalized && (t[e].HasClass(kPrep) || t[e].HasClass(kRel) || t[e].HasClass(kConj)))) {
+    ++e;
+  }
+  if (e == b + 1 || !t[e - 1].IsWord() || (e < se && !t[e].Is(",") && !t[e].Is(".") && !t[e].HasClass(kRel) &&
+                                           !t[e].HasClass(kPrep))) {
+    return false;
+  }
+  *m = Mention();
+  m->surface = TokenText(st.text, st.para, b, e);
+  m->name = m->surface;
+  m->type = EntityType::kGroup;
+  m->plural = t[e - 1].lower.back() == 's';
+  *end = e;
+  return true;
+}
+
 void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
   const auto& t = st->t();
   if (const QuoteSpan* found = QuoteOpeningAt(st->para, sb)) {
@@ -19,10 +48,13 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
     Mention speaker;
     int after = -1;
     if (MatchCue(*st, k, &cue) && (cue.cls == CueClass::kSpeech || cue.cls == CueClass::kTell)) {
-      // "Q," said Rubio.
+      // "Q," said Rubio. / "Q," said a Democratic strategist who ...
       int e = cue.end;
-      while (e < se && t[e].IsWord() && !(t[e].HasClass(kPrep) && !t[e].capitalized)) ++e;
-      if (!analyzer_.Analyze(st->text, st->para, cue.end, e, &speaker)) return;
+      while (e < se && t[e].IsWord() && !(!t[e].capitalized && (t[e].HasClass(kPrep) || t[e].HasClass(kRel)))) ++e;
+      if (!analyzer_.Analyze(st->text, st->para, cue.end, e, &speaker) &&
+          !QuotedDeterminerSpeaker(*st, cue.end, se, &speaker, &e)) {
+        return;
+      }
       after = e;
     } else {
       for (int c = k; c < se && c < k + 14; ++c) {

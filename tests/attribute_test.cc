@@ -425,5 +425,19 @@ TEST_CASE("an opening 'Yet' or 'But' is not part of the speaker", "[attribute]")
   CHECK(claims[0].speaker.name == "Democratic economists");
 }
 
+TEST_CASE("\"Q,\" said a determiner phrase: the woman, a strategist who ..., the 46-year-old", "[attribute]") {
+  auto who = ExtractText("\"The levy will pass,\" said a Democratic strategist who spoke on condition of anonymity.");
+  REQUIRE(who.size() == 1);
+  CHECK(who[0].kind == ClaimKind::kDirect);
+  CHECK(who[0].speaker.name == "Democratic strategist");
+  auto woman = ExtractText("\"We had to leave,\" said the woman, who asked not to be named.");
+  REQUIRE(woman.size() == 1);  // and no claim "not to be named"
+  CHECK(woman[0].text == "We had to leave");
+  CHECK(woman[0].speaker.name == "the woman");
+  auto age = ExtractText("\"He is a leader,\" said the 46-year-old.");
+  REQUIRE(age.size() == 1);
+  CHECK(age[0].speaker.name == "the 46-year-old");
+}
+
 }  // namespace
 }  // namespace claimgraph
