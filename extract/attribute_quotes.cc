@@ -1,11 +1,43 @@
 // The quote patterns of the sieve: a quote followed by its attribution,
 // "X: "Q"", and a quote that stands alone after a quote of the same speaker.
+#include <algorithm>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "extract/attribute.h"
 #include "extract/attribute_state.h"
 
 namespace claimgraph {
+namespace {
+
+// A verb in the past tense that may report the quote before it when no cue
+// of cues.txt does: ""Q," Trump tweeted", ""Q," some protesters chanted",
+// ""Q," it read". A quote, a comma, a speaker and a past tense closing the
+// sentence leave no other reading.
+bool IsQuoteVerb(const Token& t) {
+  static constexpr std::string_view kIrregular[] = {"wrote", "read", "spoke", "sang", "went", "began", "shot",
+                                                    "swore", "bit", "thought", "put", "quipped", "cried"};
+  if (!t.IsWord() || t.capitalized || t.in_quote || t.word_class) return false;
+  const std::string& w = t.lower;
+  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return true;
+  for (std::string_view v : kIrregular) {
+    if (w == v) return true;
+  }
+  return false;
+}
+
+// What may follow such a verb: the sentence's end or a comma, "on" ("went
+// on"), a preposition, adverb or time ("tweeted on Tuesday", "wrote later").
+bool EndsQuoteFrame(const std::vector<Token>& t, int c, int se) {
+  if (c + 1 >= se) return true;
+  const Token& n = t[c + 1];
+  if (n.in_quote || n.kind == TokenKind::kQuoteOpen) return false;
+  if (n.kind == TokenKind::kPunct) return n.Is(".") || n.Is(",") || n.Is("!") || n.Is("?") || n.Is(";");
+  return !n.capitalized && (n.HasClass(kPrep) || n.HasClass(kAdv) || n.HasClass(kTime) || n.Is("on"));
+}
+
+}  // namespace
 
 bool AttributionSieve::QuotedDeterminerSpeaker(const State& st, int b, int se, Mention* m, int* end) const {
   // Right after a quote and its cue the attribution is certain, so any short
@@ -41,6 +73,14 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
   if (const QuoteSpan* found = QuoteOpeningAt(st->para, sb)) {
     const QuoteSpan& q = *found;
     if (q.close < 0 || st->consumed[q.open]) return;
+    // ""Why?" Biden asked.": the sentence ended at the quote's "?" or "!",
+    // and its attribution is the next sentence.
+    if (q.close + 1 == se && q.close > q.open + 1 && (t[q.close - 1].Is("?") || t[q.close - 1].Is("!"))) {
+      const auto& sentences = st->para.sentences;
+      auto next = std::lower_bound(sentences.begin(), sentences.end(), se,
+                                   [](const Sentence& x, int b) { return x.begin < b; });
+      if (next != sentences.end() && next->begin == se && next->end - se <= 12) se = next->end;
+    }
     int k = q.close + 1;
     if (k < se && t[k].Is(",")) ++k;
     if (k >= se) return;
@@ -58,7 +98,10 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
       after = e;
     } else {
       for (int c = k; c < se && c < k + 14; ++c) {
-        if (!MatchCue(*st, c, &cue)) continue;
+        if (!MatchCue(*st, c, &cue)) {
+          if (c == k || !IsQuoteVerb(t[c]) || !EndsQuoteFrame(t, c, se)) continue;
+          cue = Cue{c, c + 1, CueClass::kSpeech, t[c].lower};
+        }
         if (cue.cls != CueClass::kSpeech && cue.cls != CueClass::kTell && cue.cls != CueClass::kBelief) return;
         int np_begin;
         st->quote_frame = true;

@@ -439,5 +439,25 @@ TEST_CASE("\"Q,\" said a determiner phrase: the woman, a strategist who ..., the
   CHECK(age[0].speaker.name == "the 46-year-old");
 }
 
+TEST_CASE("a quote, then its speaker and any past-tense verb: tweeted, chanted, read, went on", "[attribute]") {
+  auto tweeted = ExtractText("\"The bridge will be such fun,\" Mayor Karl Berg tweeted.");
+  REQUIRE(tweeted.size() == 1);
+  CHECK(tweeted[0].kind == ClaimKind::kDirect);
+  CHECK(tweeted[0].cue == "tweeted");
+  CHECK(tweeted[0].speaker.name == "Karl Berg");
+  auto went = ExtractText("\"And it is a bit concerning to me,\" she went on.");
+  REQUIRE(went.size() == 1);
+  CHECK(went[0].text == "And it is a bit concerning to me");
+  CHECK(ExtractText("\"Harbour Lights,\" released in 1977, was a hit.").empty());
+}
+
+TEST_CASE("a quote ending in '?' or '!' is attributed by the short sentence after it", "[attribute]") {
+  auto claims = ExtractText("\"Does he not understand we wrote the charter?\" Berg said. \"It is absurd.\"");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].text == "Does he not understand we wrote the charter?");
+  CHECK(claims[0].speaker.name == "Berg");
+  CHECK(claims[1].speaker.name == "Berg");
+}
+
 }  // namespace
 }  // namespace claimgraph
