@@ -87,7 +87,12 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
     Cue cue;
     Mention speaker;
     int after = -1;
-    if (MatchCue(*st, k, &cue) && (cue.cls == CueClass::kSpeech || cue.cls == CueClass::kTell)) {
+    bool verb_first = MatchCue(*st, k, &cue) && (cue.cls == CueClass::kSpeech || cue.cls == CueClass::kTell);
+    if (!verb_first && IsQuoteVerb(t[k]) && k + 1 < se && t[k + 1].capitalized) {
+      cue = Cue{k, k + 1, CueClass::kSpeech, t[k].lower};  // "Q," exhorted Jamie Lee Curtis.
+      verb_first = true;
+    }
+    if (verb_first) {
       // "Q," said Rubio. / "Q," said a Democratic strategist who ...
       int e = cue.end;
       while (e < se && t[e].IsWord() && !(!t[e].capitalized && (t[e].HasClass(kPrep) || t[e].HasClass(kRel)))) ++e;

@@ -449,6 +449,9 @@ TEST_CASE("a quote, then its speaker and any past-tense verb: tweeted, chanted, 
   REQUIRE(went.size() == 1);
   CHECK(went[0].text == "And it is a bit concerning to me");
   CHECK(ExtractText("\"Harbour Lights,\" released in 1977, was a hit.").empty());
+  auto first = ExtractText("\"It is about time,\" exhorted Jamie Lee Curtis.");
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].speaker.name == "Jamie Lee Curtis");
 }
 
 TEST_CASE("a quote ending in '?' or '!' is attributed by the short sentence after it", "[attribute]") {
