@@ -656,6 +656,11 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       if (!participle && comma > sb + 1 && cue.cls == CueClass::kSpeech && rest >= 3) {
         EmitAroundFrame(st, sb, comma, cb, se, cue, speaker);
         k = se;
+      } else if (!participle && comma == sb + 1 && cue.cls == CueClass::kSpeech && rest >= 3 &&
+                 (t[sb].HasClass(kConj) || t[sb].HasClass(kAdv))) {
+        // "But, Carson added, he did not support it": only a conjunction before.
+        EmitContent(st, cb, se, cue, std::move(speaker), addressee, sb);
+        k = se;
       }
       continue;
     }

@@ -462,5 +462,12 @@ TEST_CASE("a quote ending in '?' or '!' is attributed by the short sentence afte
   CHECK(claims[1].speaker.name == "Berg");
 }
 
+TEST_CASE("'But, X added, C': the frame after an opening conjunction", "[attribute]") {
+  auto claims = ExtractText("But, Karl Berg added, he did not support closing the port at random.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "he did not support closing the port at random");
+  CHECK(claims[0].speaker.name == "Karl Berg");
+}
+
 }  // namespace
 }  // namespace claimgraph
