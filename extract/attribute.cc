@@ -332,11 +332,12 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
   for (int i = cb + 1; i < ce; ++i) {
     if (t[i].in_quote) continue;
     bool and_verb = false;
-    if (t[i].Is("and") && i + 1 < ce && t[i + 1].IsWord() && !t[i + 1].capitalized && !t[i + 1].in_quote) {
+    if ((t[i].Is("and") || t[i].Is("but")) && i + 1 < ce && t[i + 1].IsWord() && !t[i + 1].capitalized &&
+        !t[i + 1].in_quote) {
       const std::string& w = t[i + 1].lower;
       Cue other;
       and_verb = MatchCue(*st, i + 1, &other) ||
-                 (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t[i + 1].word_class);
+                 (t[i].Is("and") && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t[i + 1].word_class);
     }
     if (and_verb) {
       // "said the heat and unsettled weather could last": an "-ed" word after

@@ -370,6 +370,10 @@ TEST_CASE("the clause ends before a second verb phrase, not inside a short subje
   auto whole = ExtractText("Ana Lopes said the heat and unsettled weather could last until Friday.");
   REQUIRE(whole.size() == 1);
   CHECK(whole[0].text == "the heat and unsettled weather could last until Friday");
+  auto but = ExtractText("Ana Lopes said the talks take time but added that the town would wait.");
+  REQUIRE(but.size() == 2);
+  CHECK(but[0].text == "the talks take time");
+  CHECK(but[1].text == "the town would wait");
 }
 
 TEST_CASE("a second verb after 'and' or ', but' is the clause subject's claim", "[attribute]") {
