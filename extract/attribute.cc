@@ -230,7 +230,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       if (end - 2 > sb && t[end - 1].Is(")")) {
         int open = end - 2;
         while (open > sb && end - open < 8 && !t[open].Is("(")) --open;
-        if (t[open].Is("(")) end = open;
+        if (open > sb && t[open].Is("(")) end = open;
       }
       int start = end - 1;
       while (start > sb && (t[start - 1].IsWord() || InitialPeriod(t, sb, start - 1)) && !t[start - 1].in_quote &&
