@@ -4,9 +4,12 @@
 // NounPhraseAnalyzer reads a token range that stands where a speaker stands
 // ("newly appointed US Ambassador to Israel Mike Huckabee", "Bloomberg's
 // report", "numerous Democratic congressmen", "He") and returns a Mention:
-// canonical name, type, role and affiliation. ArticleEntities remembers the
-// people named so far in an article so that a bare surname or a pronoun
-// resolves to the full name.
+// canonical name, type, role, affiliation and, where a cue tells ("Mr.",
+// "spokeswoman", a given name in lexicons/first_names.txt), gender.
+// ArticleEntities remembers the people named so far in an article so that a
+// bare surname resolves to the full name of its most named bearer, a role
+// word to the person named with that role, and he/she to an antecedent whose
+// gender agrees.
 //
 // Thread safety: NounPhraseAnalyzer is const after construction;
 // ArticleEntities belongs to one article on one thread.

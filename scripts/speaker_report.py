@@ -18,7 +18,7 @@ real errors. On the claims score-claims matches (its own matching: token F1 >=
 --diff compares two predictions of the same corpus claim by claim (gold id):
 how many speakers a change fixed and how many it broke, with examples.
 """
-import argparse, collections, importlib.machinery, importlib.util, json, os, re
+import argparse, collections, importlib.machinery, importlib.util, json, os, re, signal
 
 HERE = os.path.dirname(os.path.realpath(__file__))
 SCORER = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "tools", "score-claims"))
@@ -101,7 +101,13 @@ def classify(sc, g, p):
     for al in g.get("aliases") or []: gold_words |= set(words(al))
     if not ours: return "empty"
     if all(w in PRONOUNS for w in ours): return "unresolved pronoun"
-    if source.strip().lower() in PRONOUNS: return "form"
+    # A pronoun or relative pronoun source ("he", "who") wants a resolved name.
+    if source.strip().lower() in PRONOUNS | {"who", "which", "that"}: return "form"
+    # Source and cue swapped in the annotation ("said" | "Robert McAtee, one of ..."): read the cue.
+    cue_heads = gold_heads(g.get("cue") or "")
+    if cue_heads and words(source) and all(w in ("said", "says", "say") for w in words(source)) and \
+            all(h in ours for h in cue_heads):
+        return "form"
     heads = gold_heads(source)
     # The main phrase's words that are no title: "mckinley" of "Mr. McKinley".
     core = [w for w in words(re.split(r"[,(]", source)[0]) if w not in TITLES]
@@ -165,6 +171,7 @@ def diff(sc, gold, old, new, examples):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends quietly
     ap = argparse.ArgumentParser()
     ap.add_argument("gold"); ap.add_argument("pred")
     ap.add_argument("--examples", type=int, default=8)
