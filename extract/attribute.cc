@@ -31,6 +31,14 @@ bool IsLy(const Token& t) {
 
 bool EndsWithIng(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
 
+// t[i] is the period of a middle initial ("Ronald R. Fieldstone"), which a
+// walk back over a name crosses.
+bool InitialPeriod(const std::vector<Token>& t, int sb, int i) {
+  return i - 1 > sb && i + 1 < static_cast<int>(t.size()) && t[i].Is(".") && t[i - 1].capitalized &&
+         t[i - 1].lower.size() == 1 && t[i - 1].end == t[i].begin && t[i + 1].capitalized &&
+         t[i - 2].capitalized && t[i - 2].IsWord();
+}
+
 }  // namespace
 
 int AttributionSieve::ContentCommaBefore(const State& st, int sb, int k) const {
@@ -89,7 +97,82 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     st->entities.ResolveRole(word, m);
     return;
   }
+  if (!m->owner.empty()) {
+    // "Trump's campaign" -> "Donald Trump's campaign".
+    Mention owner;
+    owner.name = m->owner;
+    owner.type = EntityType::kPerson;
+    owner.name_tokens = 1 + static_cast<int>(std::count(m->owner.begin(), m->owner.end(), ' '));
+    if (st->entities.ResolveName(&owner) && owner.name != m->owner) {
+      m->name = owner.name + m->name.substr(m->owner.size());
+      m->owner = owner.name;
+    }
+    return;
+  }
   if (m->type == EntityType::kPerson) st->entities.ResolveName(m);
+}
+
+void AttributionSieve::CoordinatedSpeakers(State* st, int sb, int end, Mention* m, int* np_begin) const {
+  // "Mr. Grassley and Mr. Leahy said", "Ben Carson, Ted Cruz and Rand Paul
+  // said": named people joined by "and" (and commas) at the clause start
+  // speak together; "Obama met Putin and Biden said" is no list.
+  const auto& t = st->t();
+  const int start = *np_begin;
+  if (m->type != EntityType::kPerson || m->name_tokens == 0 || m->role_reference || start - 2 < sb ||
+      !t[start - 1].Is("and") || t[start - 1].capitalized) {
+    return;
+  }
+  std::vector<Mention> names{*m};
+  int first = start;
+  int e = start - 1;  // the mark before the conjunct read last
+  while (names.size() < 5) {
+    int b = e;
+    while (b > sb && e - b < 6 && !t[b - 1].in_quote &&
+           ((t[b - 1].IsWord() && (t[b - 1].capitalized || t[b - 1].HasClass(kHon) ||
+                                   vocab_.titles.count(t[b - 1].lower))) ||
+            InitialPeriod(t, sb, b - 1))) {
+      --b;
+    }
+    Mention x;
+    const bool ok = b < e && analyzer_.Analyze(st->text, st->para, b, e, &x) && x.type == EntityType::kPerson &&
+                    x.name_tokens > 0 && !x.role_reference;
+    if (!ok) {
+      if (e == start - 1) return;  // nothing before "and"
+      break;                       // "Yesterday, A and B said": the list starts after the comma
+    }
+    names.push_back(std::move(x));
+    first = b;
+    if (b - 1 > sb && t[b - 1].Is(",")) {
+      e = b - 1;
+      continue;
+    }
+    break;
+  }
+  // The list opens the clause: the sentence start, a mark, or "Both".
+  if (first > sb && t[first - 1].IsWord() && !t[first - 1].HasClass(kDet) && !t[first - 1].Is(",")) return;
+  std::vector<std::string> written;
+  for (Mention& x : names) {
+    written.push_back(x.name);
+    st->entities.ResolveName(&x);
+  }
+  // "Mrs. Clinton and former President Bill Clinton": two people, even when
+  // the surname resolves to the other one; it stays as written.
+  for (size_t i = 0; i < names.size(); ++i) {
+    for (size_t o = 0; o < names.size(); ++o) {
+      if (o != i && names[o].name == names[i].name && written[i] != names[i].name) names[i].name = written[i];
+    }
+  }
+  std::string joined;
+  for (size_t i = names.size(); i-- > 0;) {
+    if (!joined.empty()) joined += i == 0 ? " and " : ", ";
+    joined += names[i].name;
+  }
+  *m = Mention();
+  m->name = std::move(joined);
+  m->surface = TokenText(st->text, st->para, first, end);
+  m->type = EntityType::kGroup;
+  m->plural = true;
+  *np_begin = first;
 }
 
 bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* np_begin) const {
@@ -142,9 +225,16 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
         end = c;
         continue;
       }
-      // The leftmost segment runs back to the clause start.
+      // The leftmost segment runs back to the clause start, from before a
+      // parenthesis that closes it ("Roy Cooper (D), the governor's rival,").
+      if (end - 2 > sb && t[end - 1].Is(")")) {
+        int open = end - 2;
+        while (open > sb && end - open < 8 && !t[open].Is("(")) --open;
+        if (open > sb && t[open].Is("(")) end = open;
+      }
       int start = end - 1;
-      while (start > sb && t[start - 1].IsWord() && !t[start - 1].in_quote && end - start < 8 &&
+      while (start > sb && (t[start - 1].IsWord() || InitialPeriod(t, sb, start - 1)) && !t[start - 1].in_quote &&
+             end - start < 8 &&
              !(t[start - 1].HasClass(kConj) && !t[start - 1].capitalized) && !t[start - 1].Is("that")) {
         --start;
       }
@@ -204,6 +294,10 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     *stopped_at_prep = false;
     while (start > sb && j - start < 14) {
       const Token& prev = t[start - 1];
+      if (InitialPeriod(t, sb, start - 1)) {
+        start -= 2;
+        continue;
+      }
       if (!prev.IsWord() || prev.in_quote) break;
       if (!prev.capitalized &&
           (prev.Is("that") || prev.HasClass(kConj) || prev.HasClass(kRel))) {
@@ -242,6 +336,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
   }
   if (analyzer_.Analyze(st->text, st->para, strict_start, j + 1, m)) {
     *np_begin = strict_start;
+    CoordinatedSpeakers(st, sb, j + 1, m, np_begin);
     return true;
   }
   int start = strict_start;
@@ -435,7 +530,11 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
     int j = i + 1;
     while (j < se && t[j].IsWord() && !t[j].in_quote &&
            (t[j].capitalized || vocab_.titles.count(t[j].lower) ||
-            ((t[j].Is("of") || t[j].Is("to")) && j + 1 < se && t[j + 1].capitalized))) {
+            ((t[j].Is("of") || t[j].Is("to")) && j + 1 < se && t[j + 1].capitalized) ||
+            // "Republican presidential nominee Donald Trump": an adjective before a title.
+            (!t[j].word_class && j + 1 < se && t[j + 1].IsWord() && !t[j + 1].capitalized &&
+             vocab_.titles.count(t[j + 1].lower)) ||
+            InitialPeriod(t, sb, j))) {
       ++j;
     }
     Mention m;

@@ -25,6 +25,22 @@ bool IsLyAdverb(const Token& t) {
   return !t.capitalized && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
 }
 
+char HonorificGender(const std::string& w) {
+  if (w == "mr" || w == "mr." || w == "sir") return 'm';
+  if (w == "mrs" || w == "mrs." || w == "ms" || w == "ms." || w == "miss" || w == "dame") return 'f';
+  return 0;
+}
+
+// "spokeswoman", "congresswoman", "first lady" -> 'f'; "spokesman", "chairman" -> 'm'.
+char RoleGender(std::string_view role) {
+  const auto ends = [&role](std::string_view s) {
+    return role.size() >= s.size() && role.compare(role.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends("woman") || ends("women") || ends("lady") || ends("wife") || ends("mother")) return 'f';
+  if (ends("man") || ends("husband") || ends("father")) return 'm';
+  return 0;
+}
+
 std::string LowerJoin(const Paragraph& p, int begin, int end) {
   std::string s;
   for (int i = begin; i < end; ++i) {
@@ -117,9 +133,11 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   const auto& t = p.tokens;
   *m = Mention();
   // Leading punctuation, conjunctions, determiners and -ly adverbs are not part of a name.
+  char gender = 0;
   while (b < e && (!t[b].IsWord() || t[b].HasClass(kDet) || t[b].HasClass(kConj) ||
                    IsLyAdverb(t[b]) || (t[b].HasClass(kHon) && b + 1 < e && t[b + 1].capitalized))) {
     if (t[b].HasClass(kNeg)) return false;  // "Neither the US nor France commented"
+    if (t[b].HasClass(kHon)) gender = HonorificGender(t[b].lower);
     ++b;
   }
   while (e > b && !t[e - 1].IsWord()) --e;
@@ -163,7 +181,34 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       if (m->affiliation.empty() && al == ps - b) m->affiliation = owner;
       return true;
     }
-    if (Analyze(text, p, b, ps, m)) return true;
+    if (Analyze(text, p, b, ps, m)) {
+      // "Trump's campaign", "Mr. Rubio's advisers": people who speak for a
+      // named owner are themselves the speaker; a document ("Bloomberg's
+      // report") speaks for its owner.
+      const int last = e - 1;
+      bool people_tail = ps + 1 <= last && last - ps <= 3 && m->name_tokens + (m->type == EntityType::kOrganization) > 0 &&
+                         !m->pronoun && !m->document;
+      for (int k = ps + 1; k <= last && people_tail; ++k) {
+        people_tail = t[k].IsWord() && !t[k].capitalized && (!t[k].word_class || k < last);
+      }
+      if (people_tail) {
+        auto known = vocab_.source_nouns.find(t[last].lower);
+        const bool person_head = known != vocab_.source_nouns.end() ? known->second
+                                                                  : TitleLength(p, last, last + 1) > 0;
+        if (person_head) {
+          m->owner = m->name;
+          m->owned = TokenText(text, p, ps + 1, e);
+          m->name = m->owner + TokenText(text, p, ps, ps + 1) + " " + m->owned;
+          m->surface = TokenText(text, p, b, e);
+          m->plural = t[last].lower.size() > 3 && t[last].lower.back() == 's';
+          m->type = vocab_.org_words.count(t[last].lower) ? EntityType::kOrganization : EntityType::kGroup;
+          m->name_tokens = 0;
+          m->role.clear();
+          m->gender = 0;
+        }
+      }
+      return true;
+    }
     // "the ad's narrator": neither part is a name; the whole phrase speaks.
     if (ps + 1 >= e) return false;
     for (int k = ps + 1; k < e; ++k) {
@@ -191,6 +236,15 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     const uint16_t cls = tok.word_class;
     if ((cls & (kPrep | kRel | kConj)) && !tok.Is("of") && !tok.Is("to") && i > b) break;
     if (cls & kNeg) return false;
+    if (tok.Is("of") && name_b >= 0 && name_e == i && !name_is_alias && i + 1 < e && t[i + 1].capitalized &&
+        !t[i + 1].word_class && vocab_.org_words.count(t[i - 1].lower) && t[i - 1].capitalized) {
+      // "the Association of Flight Attendants", "Federal Bureau of Prisons":
+      // "of" after an organisation word stays inside the name.
+      name_e = i + 2;
+      org_forced = true;
+      i += 2;
+      continue;
+    }
     const int tl = TitleLength(p, i, e);
     if (tl > 0 && name_b >= 0 && name_e == i && (role_b < 0 || role_b > name_b)) {
       role_b = name_b;  // "Trade Minister": a capitalised word before a title belongs to it
@@ -263,6 +317,12 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       }
       name_e = i + 1;
       ++i;
+      // "Ronald R. Fieldstone": a middle initial and its period stay in the name.
+      if (tok.lower.size() == 1 && name_b < i - 1 && i + 1 < e && t[i].Is(".") && t[i].begin == tok.end &&
+          t[i + 1].capitalized && t[i + 1].IsWord() && !t[i + 1].word_class) {
+        name_e = i + 1;
+        ++i;
+      }
       continue;
     }
     if (tok.capitalized && (cls & kTime)) {
@@ -289,6 +349,37 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       head = i;
       ++i;
       continue;
+    }
+    if (name_b >= 0 && name_e == i && head < 0 && !tok.capitalized && !cls) {
+      // "Democratic presidential nominee Hillary Clinton": lower-case
+      // adjectives between a capitalised modifier and a title; the modifier
+      // belongs to the title.
+      int k = i;
+      while (k < e && k < i + 3 && t[k].IsWord() && !t[k].capitalized && !t[k].word_class &&
+             TitleLength(p, k, e) == 0) {
+        ++k;
+      }
+      // "County freeholder Ernest D. Coursey": a lower-case noun between a
+      // capitalised modifier and a name of two or more words.
+      const bool name_follows = k > i && k + 1 < e && t[k].capitalized && !t[k].word_class &&
+                                t[k + 1].capitalized && !t[k + 1].word_class && t[k + 1].IsWord() &&
+                                TitleLength(p, k, e) == 0;
+      if (name_follows) {
+        if (role_b < 0 || role_b > name_b) role_b = name_b;
+        role_e = k;
+        name_b = name_e = -1;
+        name_is_alias = false;
+        i = k;
+        continue;
+      }
+      if (k < e && t[k].IsWord() && !t[k].capitalized && TitleLength(p, k, e) > 0) {
+        if (role_b < 0 || role_b > name_b) role_b = name_b;
+        if (name_is_alias && m->affiliation.empty()) m->affiliation = alias_canonical;
+        name_b = name_e = -1;
+        name_is_alias = false;
+        i = k;
+        continue;
+      }
     }
     if (head >= 0 || name_b >= 0) break;  // "cable sent on Tuesday": stop after the head
     if (cls & kAdv) break;
@@ -322,6 +413,13 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     }
     if (role_b >= 0 && role_e > role_b) m->role = TokenText(text, p, role_b, role_e);
     if (m->type == EntityType::kCountry) m->affiliation.clear();
+    if (m->type == EntityType::kPerson) {
+      m->gender = gender ? gender : role_b >= 0 ? RoleGender(LowerJoin(p, role_b, role_e)) : 0;
+      if (!m->gender && name_e - name_b >= 2) {
+        auto given = vocab_.first_names.find(t[name_b].lower);  // "Hillary Clinton" -> she
+        if (given != vocab_.first_names.end()) m->gender = given->second;
+      }
+    }
     return true;
   }
   if (head >= 0) {
@@ -355,6 +453,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     m->role = TokenText(text, p, role_b, role_e);
     m->role_reference = true;
     m->type = EntityType::kPerson;
+    m->gender = RoleGender(LowerJoin(p, role_b, role_e));
     return true;
   }
   return false;
@@ -381,6 +480,12 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
   int k = begin;
   while (k < end && k < begin + 14) {
     const Token& tok = t[k];
+    // "John F. Kennedy said": the period of a middle initial is no boundary.
+    if (tok.Is(".") && k - 1 > begin && k + 1 < end && t[k - 1].capitalized && t[k - 1].lower.size() == 1 &&
+        t[k - 1].end == tok.begin && t[k + 1].capitalized) {
+      ++k;
+      continue;
+    }
     if (!tok.IsWord() || tok.in_quote) break;
     const uint16_t cls = tok.word_class;
     if (!tok.capitalized && k > begin) {
@@ -411,14 +516,18 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
 void ArticleEntities::AddPerson(const Mention& m) {
   if (m.type != EntityType::kPerson || m.pronoun || m.role_reference) return;
   if (m.name_tokens < 2 && m.role.empty()) return;
-  for (auto& known : people_) {
+  for (size_t i = 0; i < people_.size(); ++i) {
+    Mention& known = people_[i];
     if (known.name == m.name) {
       if (known.role.empty()) known.role = m.role;
       if (known.affiliation.empty()) known.affiliation = m.affiliation;
+      if (!known.gender) known.gender = m.gender;
+      ++mentions_[i];
       return;
     }
   }
   people_.push_back(m);
+  mentions_.push_back(1);
 }
 
 bool ArticleEntities::ResolveName(Mention* m) const {
@@ -428,33 +537,60 @@ bool ArticleEntities::ResolveName(Mention* m) const {
     if (full == m->name) {
       if (m->role.empty()) m->role = it->role;
       if (m->affiliation.empty()) m->affiliation = it->affiliation;
+      if (!m->gender) m->gender = it->gender;
       return true;
     }
   }
   if (m->name_tokens != 1) return false;
-  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+  // Of the people with that surname, the most often named ("Trump" is the
+  // candidate, not his wife named in the last paragraph), the latest on a tie.
+  const Mention* best = nullptr;
+  int best_count = 0;
+  for (size_t i = people_.size(); i-- > 0;) {
+    const Mention* it = &people_[i];
     const std::string& full = it->name;
     const size_t space = full.rfind(' ');
     const size_t first_space = full.find(' ');
     const bool last_matches = space != std::string::npos && full.compare(space + 1, std::string::npos, m->name) == 0;
     const bool first_matches = first_space != std::string::npos && full.compare(0, first_space, m->name) == 0 &&
                                it->affiliation == "China";  // family name first
-    if (last_matches || first_matches) {
-      m->name = full;
-      if (m->role.empty()) m->role = it->role;
-      if (m->affiliation.empty()) m->affiliation = it->affiliation;
-      m->name_tokens = it->name_tokens;
-      return true;
+    // ("Mrs. Clinton" is not the Bill Clinton named before her.)
+    if ((last_matches || first_matches) && !(m->gender && it->gender && m->gender != it->gender) &&
+        mentions_[i] > best_count) {
+      best = it;
+      best_count = mentions_[i];
     }
   }
-  return false;
+  if (best == nullptr) return false;
+  m->name = best->name;
+  if (!m->gender) m->gender = best->gender;
+  if (m->role.empty()) m->role = best->role;
+  if (m->affiliation.empty()) m->affiliation = best->affiliation;
+  m->name_tokens = best->name_tokens;
+  return true;
 }
 
 bool ArticleEntities::ResolveRole(const std::string& role_word, Mention* m) const {
+  // The capitalised words of the role ("Republican" of "the Republican
+  // presidential nominee") must be in the person's role too.
+  std::vector<std::string> proper;
+  const std::string& asked = m->role.empty() ? m->name : m->role;
+  for (size_t i = 0; i < asked.size();) {
+    size_t j = asked.find(' ', i);
+    if (j == std::string::npos) j = asked.size();
+    if (asked[i] >= 'A' && asked[i] <= 'Z' && j - i > 1) {
+      std::string w = asked.substr(i, j - i);
+      for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      if (w != role_word) proper.push_back(std::move(w));
+    }
+    i = j + 1;
+  }
   for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
     std::string role = it->role;
     for (char& c : role) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    if (!role.empty() && role.find(role_word) != std::string::npos) {
+    bool agrees = true;
+    for (const std::string& w : proper) agrees = agrees && role.find(w) != std::string::npos;
+    if (!role.empty() && agrees && role.find(role_word) != std::string::npos) {
       const std::string surface = m->surface;
       *m = *it;
       m->surface = surface;
@@ -477,6 +613,11 @@ void ArticleEntities::NoteSentence(int sentence_index, const Mention* first_pers
   if (subject != nullptr && !cur_.has_subject) {
     cur_.subject = *subject;
     cur_.has_subject = true;
+    if (!subject->pronoun && !subject->document &&
+        (subject->plural || subject->type == EntityType::kGroup || subject->type == EntityType::kOrganization)) {
+      last_group_subject_ = *subject;
+      has_group_subject_ = true;
+    }
   }
 }
 
@@ -484,15 +625,47 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
   const SentenceInfo& before = cur_.index == sentence_index ? prev_ : cur_;
   const std::string surface = m->surface;
   if (pronoun == "he" || pronoun == "she") {
-    if (before.has_subject && before.subject.type == EntityType::kPerson && !before.subject.pronoun) {
-      *m = before.subject;
-    } else if (before.has_person) {
-      *m = before.first_person;
-    } else if (has_person_speaker_) {
-      *m = last_person_speaker_;
-    } else {
-      return false;
+    // The subject of the sentence before, else its first person, else the
+    // last person who spoke, else the latest person named: the first of
+    // these whose gender, where known, agrees with the pronoun. A role
+    // word that named no one ("the former senator") is no antecedent.
+    const char want = pronoun == "he" ? 'm' : 'f';
+    const auto fits = [this, want](const Mention& c) {
+      if (c.type != EntityType::kPerson || c.pronoun || (c.role_reference && c.name_tokens == 0)) return false;
+      const char g = GenderOf(c);
+      return g == 0 || g == want;
+    };
+    const Mention* near[3] = {before.has_subject ? &before.subject : nullptr,
+                              before.has_person ? &before.first_person : nullptr,
+                              has_person_speaker_ ? &last_person_speaker_ : nullptr};
+    const Mention* found = nullptr;
+    // A candidate known to agree comes before one whose gender is unknown.
+    for (int pass = 0; pass < 2 && found == nullptr; ++pass) {
+      for (const Mention* c : near) {
+        if (c != nullptr && found == nullptr && fits(*c) && (pass == 1 || GenderOf(*c) == want)) found = c;
+      }
     }
+    for (auto it = people_.rbegin(); it != people_.rend() && found == nullptr; ++it) {
+      if (GenderOf(*it) == want) found = &*it;
+    }
+    if (found == nullptr) {
+      // No candidate agrees: the old order, whatever the gender, then the
+      // latest person named.
+      if (before.has_subject && before.subject.type == EntityType::kPerson && !before.subject.pronoun) {
+        found = &before.subject;
+      } else if (before.has_person) {
+        found = &before.first_person;
+      } else if (has_person_speaker_) {
+        found = &last_person_speaker_;
+      } else {
+        for (auto it = people_.rbegin(); it != people_.rend() && found == nullptr; ++it) {
+          if (GenderOf(*it) != (want == 'm' ? 'f' : 'm')) found = &*it;
+        }
+        if (found == nullptr) return false;
+      }
+    }
+    *m = *found;
+    if (!m->gender) m->gender = want;
   } else if (pronoun == "it") {
     // "The letter highlights ... It appeals for ...": a document or body, never a person.
     if (!before.has_subject || before.subject.pronoun || before.subject.type == EntityType::kPerson) return false;
@@ -506,6 +679,8 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
       *m = before.subject;
     } else if (has_group_speaker_) {
       *m = last_group_speaker_;
+    } else if (has_group_subject_) {
+      *m = last_group_subject_;  // "Striking nurses gathered ... They said"
     } else {
       return false;
     }
@@ -514,6 +689,14 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
   }
   m->surface = surface;
   return true;
+}
+
+char ArticleEntities::GenderOf(const Mention& m) const {
+  if (m.gender) return m.gender;
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+    if (it->name == m.name) return it->gender;
+  }
+  return 0;
 }
 
 void ArticleEntities::NoteSpeaker(const Mention& m) {

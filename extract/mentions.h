@@ -4,9 +4,12 @@
 // NounPhraseAnalyzer reads a token range that stands where a speaker stands
 // ("newly appointed US Ambassador to Israel Mike Huckabee", "Bloomberg's
 // report", "numerous Democratic congressmen", "He") and returns a Mention:
-// canonical name, type, role and affiliation. ArticleEntities remembers the
-// people named so far in an article so that a bare surname or a pronoun
-// resolves to the full name.
+// canonical name, type, role, affiliation and, where a cue tells ("Mr.",
+// "spokeswoman", a given name in lexicons/first_names.txt), gender.
+// ArticleEntities remembers the people named so far in an article so that a
+// bare surname resolves to the full name of its most named bearer, a role
+// word to the person named with that role, and he/she to an antecedent whose
+// gender agrees.
 //
 // Thread safety: NounPhraseAnalyzer is const after construction;
 // ArticleEntities belongs to one article on one thread.
@@ -34,6 +37,9 @@ struct Mention {
   bool document = false;    // a report, a cable, a poll: speaks for someone
   bool role_reference = false;  // "the spokesperson": a role word standing for a person named earlier
   int name_tokens = 0;      // tokens in the proper name (0 for groups)
+  std::string owner;        // "Trump's campaign": "Trump", resolved to the full name later
+  std::string owned;        // ... and "campaign"
+  char gender = 0;          // 'm' or 'f' when a cue tells ("Mr.", "Ms.", "spokeswoman"), else 0
 };
 
 class NounPhraseAnalyzer {
@@ -84,6 +90,9 @@ class ArticleEntities {
   void NoteSpeaker(const Mention& m);
 
  private:
+  // The gender known for `m`: its own, else that of the person of that name.
+  char GenderOf(const Mention& m) const;
+
   struct SentenceInfo {
     int index = -1;
     Mention first_person;
@@ -92,6 +101,9 @@ class ArticleEntities {
     bool has_subject = false;
   };
   std::vector<Mention> people_;
+  std::vector<int> mentions_;  // per person: how often named (a surname goes to the most named)
+  Mention last_group_subject_;  // the latest plural, group or organisation subject, for "they"
+  bool has_group_subject_ = false;
   SentenceInfo prev_, cur_;
   Mention last_person_speaker_, last_group_speaker_;
   bool has_person_speaker_ = false, has_group_speaker_ = false;

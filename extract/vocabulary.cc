@@ -131,6 +131,14 @@ Status Vocabulary::Load(const std::string& dir, Vocabulary* v) {
     if (!known) return BadField("function_words", e.key, "want word|det|pron|adv|neg|prep|time|conj|rel|hon");
   }
 
+  if (!(s = Lexicon::Load("first_names", dir, &lex)).ok()) return s;
+  for (const auto& e : lex.entries()) {
+    if (e.fields.size() != 1 || (e.fields[0] != "m" && e.fields[0] != "f")) {
+      return BadField("first_names", e.key, "want name|m or name|f");
+    }
+    v->first_names[Lower(e.key)] = e.fields[0][0];
+  }
+
   if (!(s = Lexicon::Load("abbreviations", dir, &lex)).ok()) return s;
   for (const auto& e : lex.entries()) v->abbreviations.insert(Lower(e.key));
 

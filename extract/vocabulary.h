@@ -50,6 +50,7 @@ struct Vocabulary {
   StringMap<uint32_t> alias_starts;
   StringSet org_words;
   StringMap<bool> source_nouns;  // noun -> true for people, false for documents
+  StringMap<char> first_names;   // lower-case given name -> 'm' or 'f' (for he/she)
   StringMap<uint16_t> word_classes;
   std::unordered_set<std::string> abbreviations;
 

@@ -1,0 +1,85 @@
+// Speakers by their full canonical name: one case per way a name went wrong
+// (scripts/speaker_report.py groups them). Every sentence here was written
+// for these tests.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extract/claim.h"
+#include "tests/extract_fixture.h"
+
+namespace claimgraph {
+namespace {
+
+// The speaker of the first claim whose text starts with `text_start`, or "?".
+std::string SpeakerOf(const std::vector<Claim>& claims, const std::string& text_start) {
+  for (const Claim& c : claims) {
+    if (c.text.rfind(text_start, 0) == 0) return c.speaker.name;
+  }
+  return "?";
+}
+
+TEST_CASE("a middle initial stays inside the name", "[speaker]") {
+  auto claims = ExtractText("Walter J. Pembry, a tax lawyer in Denver, said the rule was vague.");
+  CHECK(SpeakerOf(claims, "the rule was vague") == "Walter J. Pembry");
+  claims = ExtractText("Nadia K. Orloff said the ferry would run again in June.");
+  CHECK(SpeakerOf(claims, "the ferry would run") == "Nadia K. Orloff");
+}
+
+TEST_CASE("\"of\" inside an organisation name", "[speaker]") {
+  auto claims = ExtractText("The Association of Harbour Pilots said the new cranes were unsafe.");
+  CHECK(SpeakerOf(claims, "the new cranes") == "Association of Harbour Pilots");
+  claims = ExtractText("The Bureau of Land Records said the maps would be updated.");
+  CHECK(SpeakerOf(claims, "the maps would") == "Bureau of Land Records");
+}
+
+TEST_CASE("a party adjective before a title modifies the title", "[speaker]") {
+  auto claims = ExtractText("Green mayoral candidate Irene Vasquez said the tram plan would fail.");
+  CHECK(SpeakerOf(claims, "the tram plan") == "Irene Vasquez");
+  claims = ExtractText("Republican gubernatorial nominee Dale Hutchins said taxes would fall.");
+  CHECK(SpeakerOf(claims, "taxes would fall") == "Dale Hutchins");
+}
+
+TEST_CASE("a party marker in parentheses is no speaker", "[speaker]") {
+  auto claims = ExtractText(
+      "State Senator Paula Grebe (D), the chair's rival in the coming race, called for an audit, saying "
+      "that the accounts were a mess.");
+  CHECK(SpeakerOf(claims, "an audit") == "Paula Grebe");
+}
+
+TEST_CASE("an abbreviated month is no name", "[speaker]") {
+  auto claims = ExtractText(
+      "A survey of bakeries that opened since Jan. 1, 2019, shows rye outselling wheat in the north.");
+  for (const Claim& c : claims) CHECK(c.speaker.name != "Jan.");
+}
+
+TEST_CASE("coordinated speakers speak together", "[speaker]") {
+  auto claims = ExtractText(
+      "Councillor Anita Brosch met the builders on Monday. Councillor Ivo Kral joined her later. "
+      "Ms. Brosch and Mr. Kral said the permit would be revoked.");
+  CHECK(SpeakerOf(claims, "the permit would") == "Anita Brosch and Ivo Kral");
+  claims = ExtractText("Tom Ruiz, Ella Marsh and Omar Said said the vote was rigged.");
+  CHECK(SpeakerOf(claims, "the vote was rigged") == "Tom Ruiz, Ella Marsh and Omar Said");
+  claims = ExtractText("The mayor thanked Tom Ruiz and Ella Marsh said the vote was fair.");
+  CHECK(SpeakerOf(claims, "the vote was fair") != "Tom Ruiz and Ella Marsh");
+}
+
+TEST_CASE("people speaking for a named owner", "[speaker]") {
+  auto claims = ExtractText(
+      "Senator Lena Voss toured the plant on Friday. Voss's campaign said the tour was a success.");
+  CHECK(SpeakerOf(claims, "the tour was") == "Lena Voss's campaign");
+}
+
+TEST_CASE("he and she agree in gender with their antecedent", "[speaker]") {
+  auto claims = ExtractText(
+      "Ms. Carla Dunne, the council's treasurer, met Mr. Piet Olsen on Monday. She said the budget was short. "
+      "Mr. Olsen disagreed at the meeting. He said the budget was fine. The spokeswoman thanked him. "
+      "He said the talks would go on.");
+  CHECK(SpeakerOf(claims, "the budget was short") == "Carla Dunne");
+  CHECK(SpeakerOf(claims, "the budget was fine") == "Piet Olsen");
+  CHECK(SpeakerOf(claims, "the talks would") == "Piet Olsen");
+}
+
+}  // namespace
+}  // namespace claimgraph
