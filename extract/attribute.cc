@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 #include <vector>
+#include "extract/attribute_model.h"
 #include "extract/attribute_state.h"
 
 #include "extract/segment.h"
@@ -871,7 +872,11 @@ void AttributionSieve::SkipDateline(State* st) const {
   for (int i = 0; i <= k; ++i) st->consumed[i] = true;
 }
 
-void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) const {
+AttributionSieve::AttributionSieve(const Vocabulary& vocab, const FrameModel* model)
+    : vocab_(vocab), analyzer_(vocab), model_(model != nullptr ? model : &FrameModel::Builtin()) {}
+
+void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims,
+                           std::vector<FrameCandidate>* candidates) const {
   // The paragraph's buffers are kept per thread from document to document
   // (an article allocated its token array anew, and freeing it made malloc
   // consolidate), unless a huge paragraph grew them.
@@ -882,6 +887,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) cons
   st.doc = &doc;
   st.text = doc.text;
   st.claims = claims;
+  st.candidates = candidates;
   for (const TextRange& range : doc.paragraphs) {
     SegmentParagraph(st.text, range, &vocab_.abbreviations, &st.para);
     // Every rule below asks for word classes, many times per token: look
@@ -899,6 +905,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims) cons
       CueFrames(&st, s.begin, s.end);
       AccordingTo(&st, s.begin, s.end, first_claim);
       if (claims->size() == first_claim) Continuation(&st, s.begin, s.end);
+      ModelFrames(&st, s.begin, s.end);
     }
     ++st.paragraph_index;
   }

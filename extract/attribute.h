@@ -13,6 +13,8 @@
 //   6. according to X, C / C, according to X                 (according_to; a relay
 //      when C has an attribution of its own)
 //   7. a quote standing alone after a quote of X             (X again)
+//   8. X <cue> C at a cue the rules left unread, accepted by a small
+//      learned model (attribute_model.h)                      (indirect)
 // Speakers are then resolved: pronouns to the subject of the sentence
 // before, surnames and role words ("the spokesperson") to the full name
 // named earlier in the article (mentions.h).
@@ -34,12 +36,19 @@
 
 namespace claimgraph {
 
+class FrameModel;
+struct FrameCandidate;
+
 class AttributionSieve {
  public:
-  explicit AttributionSieve(const Vocabulary& vocab) : vocab_(vocab), analyzer_(vocab) {}
+  // `model` (default: FrameModel::Builtin()) must outlive the sieve.
+  explicit AttributionSieve(const Vocabulary& vocab, const FrameModel* model = nullptr);
 
-  // Appends the claims of `doc`, in text order.
-  void Run(const Document& doc, std::vector<Claim>* claims) const;
+  // Appends the claims of `doc`, in text order. With `candidates` set (the
+  // model's training dump) the learned pass emits nothing and appends every
+  // candidate frame it scored instead.
+  void Run(const Document& doc, std::vector<Claim>* claims,
+           std::vector<FrameCandidate>* candidates = nullptr) const;
 
  private:
   struct State;
@@ -54,6 +63,8 @@ class AttributionSieve {
   void Continuation(State* st, int sb, int se) const;
   // "Clinton camp: Trump's remarks threaten security" (a headline's colon, no quote).
   void ColonClause(State* st, int sb, int se, int colon) const;
+  // The learned pass at cues the rules left unconsumed (attribute_model.cc).
+  void ModelFrames(State* st, int sb, int se) const;
 
   bool MatchCue(const State& st, int k, Cue* cue) const;
   int ContentCommaBefore(const State& st, int sb, int k) const;
@@ -99,6 +110,7 @@ class AttributionSieve {
 
   const Vocabulary& vocab_;
   NounPhraseAnalyzer analyzer_;
+  const FrameModel* model_;
 };
 
 }  // namespace claimgraph

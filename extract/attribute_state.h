@@ -52,6 +52,8 @@ struct AttributionSieve::State {
   bool quote_frame = false;
   // Nesting of "X, who ..., said" reads: hostile text may chain thousands.
   int relative_depth = 0;
+  // The learned pass's training dump (attribute_model.h), or null.
+  std::vector<FrameCandidate>* candidates = nullptr;
   const std::vector<Token>& t() const { return para.tokens; }
 };
 
