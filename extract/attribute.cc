@@ -774,6 +774,19 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         break;
       }
     }
+    // "Mark Hollis, who has pressed Ottawa to pay for a subway, called ...":
+    // a cue inside a parenthetical relative clause reports up to the comma
+    // that closes it.
+    for (int x = k - 1; x > sb && x >= k - 3; --x) {
+      if (!t[x].Is("who") || !t[x - 1].Is(",")) continue;
+      for (int y = cb + 1; y < ce; ++y) {
+        if (t[y].Is(",") && !t[y].in_quote) {
+          ce = y;
+          break;
+        }
+      }
+      break;
+    }
     const bool nested = st->outer_begin <= np_begin && np_begin < st->outer_end;
     const std::string outer = st->outer_speaker;
     EmitContent(st, cb, ce, cue, std::move(speaker), addressee, np_begin);

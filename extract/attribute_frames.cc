@@ -177,6 +177,11 @@ int AttributionSieve::ObjectEnd(const State& st, int cb, int ce) const {
     for (std::string_view c : kClauseWords) {
       if (w == c) return i;
     }
+    // "senators who opposed the bill said ...", "welcomed the vote but said
+    // ...": the object ends before the next speech cue.
+    Cue next;
+    const int at = (w == "and" || w == "but") && i + 1 < ce ? i + 1 : i;
+    if (MatchCue(st, at, &next) && (next.cls == CueClass::kSpeech || next.cls == CueClass::kTell)) return i;
     // "in an interview published Saturday", "on Twitter", "in a statement".
     if ((w == "in" || w == "on" || w == "during") && i + 2 < ce &&
         (t[i + 1].Is("a") || t[i + 1].Is("an") || t[i + 1].Is("his") || t[i + 1].Is("her") ||

@@ -473,5 +473,18 @@ TEST_CASE("'But, X added, C': the frame after an opening conjunction", "[attribu
   CHECK(claims[0].speaker.name == "Karl Berg");
 }
 
+TEST_CASE("an object ends before the next speech cue; a parenthetical relative clause ends at its comma", "[attribute]") {
+  auto but = ExtractText("Environmental groups welcomed the vote but said more work remained.");
+  const Claim* object = Find(but, "the vote");
+  REQUIRE(object != nullptr);
+  CHECK(object->text == "the vote");
+  CHECK(Find(but, "more work remained") != nullptr);
+  auto rel = ExtractText("Mayor Ana Lopes, who has pressed the province for months to pay for a tram line, "
+                         "called the plan a good start.");
+  const Claim* pressed = Find(rel, "the province");
+  REQUIRE(pressed != nullptr);
+  CHECK(pressed->text == "the province for months to pay for a tram line");
+}
+
 }  // namespace
 }  // namespace claimgraph
