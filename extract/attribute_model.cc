@@ -112,7 +112,7 @@ Status FrameModel::Parse(const std::string& file, std::string_view text, FrameMo
       return Status::InvalidInput(where + "expected one value after '" + std::string(name) + "'");
     }
     if (name == "cue") {
-      model->cues_.insert(std::string(value));
+      model->cues_.emplace(std::string(value), 0.0f);
       model->min_cue_ = std::min(model->min_cue_, value.size());
       model->max_cue_ = std::max(model->max_cue_, value.size());
       continue;
@@ -131,6 +131,24 @@ Status FrameModel::Parse(const std::string& file, std::string_view text, FrameMo
     }
   }
   if (!has_threshold) return Status::InvalidInput(file + ": no 'threshold' line");
+  // The most the speaker's features (sk=, sd=, nsk=, subj=, and csk= of the
+  // cue) can add to a cue's score: absent features add 0.
+  double global = 0;
+  for (const char* prefix : {"sk=", "sd=", "nsk=", "subj="}) {
+    double best = 0;
+    for (const auto& [name, weight] : model->weights_) {
+      if (name.rfind(prefix, 0) == 0) best = std::max(best, static_cast<double>(weight));
+    }
+    global += best;
+  }
+  for (auto& [cue, bound] : model->cues_) bound = static_cast<float>(global);
+  for (const auto& [name, weight] : model->weights_) {
+    if (name.rfind("csk=", 0) != 0) continue;
+    const size_t bar = name.find('|');
+    if (bar == std::string::npos) continue;
+    auto it = model->cues_.find(std::string_view(name).substr(4, bar - 4));
+    if (it != model->cues_.end()) it->second = std::max(it->second, static_cast<float>(global + weight));
+  }
   return Status::OK();
 }
 
@@ -148,10 +166,7 @@ const FrameModel& FrameModel::Builtin() {
 
 double FrameModel::Score(const std::vector<std::string>& features) const {
   double s = bias_;
-  for (const std::string& f : features) {
-    auto it = weights_.find(f);
-    if (it != weights_.end()) s += it->second;
-  }
+  for (const std::string& f : features) s += Weight(f);
   return s;
 }
 
@@ -160,13 +175,15 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
   if (model.cue_count() == 0) return;
   const auto& t = st->t();
   std::vector<std::string> features;
+  std::string buf;
   for (int k = sb; k < se; ++k) {
     const Token& tok = t[k];
     // Never inside a quote: a cue there is the quoted speaker's own words.
-    if (st->consumed[k] || !tok.IsWord() || tok.in_quote || !model.IsCue(tok.lower)) continue;
+    // Cheap tests first: this runs at every token the rules left.
+    if (st->consumed[k] || !tok.IsWord() || tok.in_quote || tok.word_class != 0 || k == sb) continue;
     // After a preposition or determiner the cue is a noun ("for talks", "the
     // support"): noun frames are the rules' ("X's statement that").
-    if (k == sb || t[k - 1].HasClass(kPrep | kDet)) continue;
+    if (t[k - 1].HasClass(kPrep | kDet)) continue;
     // "convened to address": a cue in an infinitive is the complement of the
     // verb before it; "scenarios proposed by X": a passive's by-phrase is its
     // agent, not what was said.
@@ -174,23 +191,7 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     // "felt a growing frustration", "has supported the plan": an object noun
     // phrase is the rules' (object cues); the learned pass reports clauses.
     if (k + 1 < se && t[k + 1].HasClass(kDet) && !t[k + 1].Is("that")) continue;
-    // A claim needs a speaker: the noun phrase before the cue, else the
-    // clause's subject ("The new evidence from trade suggests"). A negated cue
-    // ("did not say") has none.
-    bool negated = false;
-    for (int x = std::max(sb, k - 3); x < k; ++x) negated = negated || t[x].HasClass(kNeg);
-    Mention speaker;
-    int np_begin = k;
-    bool subject = false;
-    if (!SpeakerBefore(st, sb, k, &speaker, &np_begin)) {
-      int subject_end = 0;
-      if (negated || !analyzer_.ClauseSubject(st->text, st->para, sb, k, &speaker, &subject_end) ||
-          subject_end > k) {
-        continue;
-      }
-      subject = true;
-      np_begin = k;  // only the cue is the frame: the subject may be another claim's
-    }
+    if (!model.IsCue(tok.lower)) continue;
     // The content: the rest of the clause after the cue, up to a frame the
     // rules consumed, a semicolon, or ", according to".
     int cb = k + 1;
@@ -213,9 +214,10 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
       ++ce;
     }
     const int cut = ContentEndBeforeFrame(*st, cb, ce, CueClass::kSpeech);
+    bool negated = false;
+    for (int x = std::max(sb, k - 3); x < k; ++x) negated = negated || t[x].HasClass(kNeg);
     const Token* prev = &t[k - 1];
     const char* prev_class = TokenClass(*prev);
-    const char* skind = SpeakerKind(speaker);
     auto vit = vocab_.cues.find(tok.lower);
     const char* cls = vit == vocab_.cues.end() ? "none" : CueClassName(vit->second.front().cls);
     const std::string& w = tok.lower;
@@ -223,29 +225,57 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
                          : w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 ? "ing"
                          : w.back() == 's'                                         ? "s"
                                                                                    : "base";
+    // Each feature is assembled in one buffer and looked up at once; only
+    // the training dump keeps them.
+    std::vector<std::string>* keep = st->candidates != nullptr ? &features : nullptr;
     features.clear();
-    features.push_back("c=" + w);
-    features.push_back("cn=" + w + "|" + next_word);
-    features.push_back(std::string("nc=") + next);
-    features.push_back("cnc=" + w + "|" + next);
-    features.push_back("p=" + prev->lower);
-    features.push_back(std::string("pc=") + prev_class);
-    features.push_back("cpc=" + w + "|" + prev_class);
-    features.push_back(std::string("sk=") + skind);
-    features.push_back("csk=" + w + "|" + skind);
-    features.push_back(std::string("sd=") + Bucket(k - np_begin));
-    features.push_back(std::string("cl=") + Bucket(words));
-    features.push_back(std::string("cut=") + (cut < ce ? "1" : "0"));
-    features.push_back(std::string("q=") + (quoted ? "1" : "0"));
-    features.push_back(std::string("neg=") + (negated ? "1" : "0"));
-    features.push_back(std::string("cls=") + cls);
-    features.push_back(std::string("suf=") + suffix);
-    features.push_back(std::string("cap=") + (tok.capitalized ? "1" : "0"));
-    features.push_back(std::string("pos=") + Bucket(k - sb));
-    features.push_back(std::string("in=") + (st->outer_begin <= k && k < st->outer_end ? "1" : "0"));
-    features.push_back(std::string("nsk=") + next + "|" + skind);
-    features.push_back(std::string("subj=") + (subject ? "1" : "0"));
-    const double score = model.Score(features);
+    double score = model.bias();
+    auto add = [&](std::string_view a, std::string_view b, std::string_view c = {}, std::string_view d = {}) {
+      buf.assign(a).append(b).append(c).append(d);
+      score += model.Weight(buf);
+      if (keep) keep->push_back(buf);
+    };
+    add("c=", w);
+    add("cn=", w, "|", next_word);
+    add("nc=", next);
+    add("cnc=", w, "|", next);
+    add("p=", prev->lower);
+    add("pc=", prev_class);
+    add("cpc=", w, "|", prev_class);
+    add("cl=", Bucket(words));
+    add("cut=", cut < ce ? "1" : "0");
+    add("q=", quoted ? "1" : "0");
+    add("neg=", negated ? "1" : "0");
+    add("cls=", cls);
+    add("suf=", suffix);
+    add("cap=", tok.capitalized ? "1" : "0");
+    add("pos=", Bucket(k - sb));
+    add("in=", st->outer_begin <= k && k < st->outer_end ? "1" : "0");
+    // The speaker's features can add at most SpeakerBound: a candidate that
+    // cannot pass is dropped before the (costlier) speaker is read.
+    if (keep == nullptr && score + model.SpeakerBound(w) + 1e-6 < model.threshold()) continue;
+
+    // A claim needs a speaker: the noun phrase before the cue, else the
+    // clause's subject ("The new evidence from trade suggests"). A negated cue
+    // ("did not say") has none.
+    Mention speaker;
+    int np_begin = k;
+    bool subject = false;
+    if (!SpeakerBefore(st, sb, k, &speaker, &np_begin)) {
+      int subject_end = 0;
+      if (negated || !analyzer_.ClauseSubject(st->text, st->para, sb, k, &speaker, &subject_end) ||
+          subject_end > k) {
+        continue;
+      }
+      subject = true;
+      np_begin = k;  // only the cue is the frame: the subject may be another claim's
+    }
+    const char* skind = SpeakerKind(speaker);
+    add("sk=", skind);
+    add("csk=", w, "|", skind);
+    add("sd=", Bucket(k - np_begin));
+    add("nsk=", next, "|", skind);
+    add("subj=", subject ? "1" : "0");
 
     Cue cue;
     cue.begin = k;
@@ -254,7 +284,11 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     cue.text = w;
     if (st->candidates == nullptr) {
       if (score < model.threshold()) continue;
+      const size_t before = st->claims->size();
       EmitContent(st, cb, cut, cue, std::move(speaker), "", np_begin);
+      // "seemed confident that C": a cue inside the content just claimed
+      // would say C again.
+      if (st->claims->size() > before) k = std::max(k, st->outer_end - 1);
       continue;
     }
     // Training dump: every candidate with the content it would have, the

@@ -55,11 +55,23 @@ class FrameModel {
   }
   // The logit of `features` (bias included).
   double Score(const std::vector<std::string>& features) const;
+  // One feature's weight; 0 for a feature the model does not know.
+  double Weight(std::string_view feature) const {
+    auto it = weights_.find(feature);
+    return it == weights_.end() ? 0.0 : it->second;
+  }
+  double bias() const { return bias_; }
+  // The most the speaker features can add to a candidate of `cue` (a cue of
+  // the model): candidates that cannot pass even so skip the speaker.
+  double SpeakerBound(std::string_view cue) const {
+    auto it = cues_.find(cue);
+    return it == cues_.end() ? 0.0 : it->second;
+  }
   double threshold() const { return threshold_; }
   size_t cue_count() const { return cues_.size(); }
 
  private:
-  StringSet cues_;
+  StringMap<float> cues_;  // cue -> SpeakerBound
   StringMap<float> weights_;
   double threshold_ = 0;
   double bias_ = 0;

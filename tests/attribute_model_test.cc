@@ -1,0 +1,134 @@
+// The learned frame pass (extract/attribute_model.h): the model file parser,
+// what the shipped weights accept and reject, and the training script on a
+// fixture corpus. Every sentence here was written for these tests.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "extract/attribute.h"
+#include "extract/attribute_model.h"
+#include "extract/claim.h"
+#include "extract/vocabulary.h"
+#include "tests/extract_fixture.h"
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("frame model: parses threshold, cues and weights", "[attribute_model]") {
+  FrameModel m;
+  REQUIRE(FrameModel::Parse("m.txt", "# comment\nthreshold 0.5\nbias -1\ncue hopes\nc=hopes 2.25\nnc=that 0.5\n",
+                            &m)
+              .ok());
+  CHECK(m.threshold() == Approx(0.5));
+  CHECK(m.cue_count() == 1);
+  CHECK(m.IsCue("hopes"));
+  CHECK_FALSE(m.IsCue("hope"));
+  CHECK(m.Score({"c=hopes", "nc=that", "unknown=1"}) == Approx(1.75));
+  CHECK(m.Score({}) == Approx(-1));
+}
+
+TEST_CASE("frame model: a malformed line gives a Status naming the line", "[attribute_model]") {
+  FrameModel m;
+  Status s = FrameModel::Parse("m.txt", "threshold 0\ncue hopes\nc=hopes\n", &m);
+  CHECK(s.code() == Status::Code::kInvalidInput);
+  CHECK(s.message().find("m.txt:3") != std::string::npos);
+  s = FrameModel::Parse("m.txt", "threshold 0\n\nc=hopes two\n", &m);
+  CHECK(s.message().find("m.txt:3") != std::string::npos);
+  CHECK(s.message().find("'two' is not a number") != std::string::npos);
+  s = FrameModel::Parse("m.txt", "threshold 0 1\n", &m);
+  CHECK(s.message().find("m.txt:1") != std::string::npos);
+  s = FrameModel::Parse("m.txt", "cue hopes\n", &m);
+  CHECK(s.message().find("no 'threshold'") != std::string::npos);
+}
+
+TEST_CASE("frame model: the shipped model parses and has cues", "[attribute_model]") {
+  const FrameModel& m = FrameModel::Builtin();
+  CHECK(m.cue_count() > 50);
+  CHECK(m.IsCue("remembered"));
+}
+
+TEST_CASE("frame model: a strong cue with a that-clause is accepted", "[attribute_model]") {
+  // "remembered" is in no rule's cue list: only the learned pass reads it.
+  const std::string text = "Governor Tom Reyes remembered that the old bridge had been closed twice before.";
+  Vocabulary vocab;
+  REQUIRE(Vocabulary::Load("", &vocab).ok());
+  FrameModel none;
+  REQUIRE(FrameModel::Parse("none.txt", "threshold 0\n", &none).ok());
+  std::vector<Claim> rules_only;
+  AttributionSieve(vocab, &none).Run(MakeDocument(text), &rules_only);
+  CHECK(rules_only.empty());
+
+  auto claims = ExtractText(text);
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kIndirect);
+  CHECK(claims[0].text == "the old bridge had been closed twice before");
+  CHECK(claims[0].cue == "remembered");
+  CHECK(claims[0].speaker.name == "Tom Reyes");
+}
+
+TEST_CASE("frame model: non-attributive sentences yield nothing", "[attribute_model]") {
+  CHECK(ExtractText("The river flows past the old mill and into the quiet valley below.").empty());
+  CHECK(ExtractText("The committee approved the harbour budget on Tuesday after a short debate.").empty());
+  CHECK(ExtractText("The report was printed on blue paper and sent to every member.").empty());
+}
+
+TEST_CASE("frame model: no claim from a cue inside a quote", "[attribute_model]") {
+  auto claims = ExtractText("\"Governor Tom Reyes remembered that the old bridge had been closed twice before.\"");
+  for (const Claim& c : claims) CHECK(c.cue != "remembered");
+  claims = ExtractText(
+      "Lopes said: \"Governor Tom Reyes remembered that the old bridge had been closed twice before.\"");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kDirect);
+  CHECK(claims[0].cue == "said");
+}
+
+TEST_CASE("frame model: the training dump restores the sieve's state", "[attribute_model]") {
+  // With candidates requested nothing is emitted by the learned pass, and the
+  // rules' claims are those of a sieve without it.
+  const std::string text =
+      "Governor Tom Reyes remembered that the old bridge had been closed twice before.\n"
+      "Mayor Ana Lopes said the new pier would open in May.";
+  Vocabulary vocab;
+  REQUIRE(Vocabulary::Load("", &vocab).ok());
+  std::vector<Claim> claims;
+  std::vector<FrameCandidate> candidates;
+  AttributionSieve(vocab).Run(MakeDocument(text), &claims, &candidates);
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].cue == "said");
+  REQUIRE(candidates.size() == 1);
+  CHECK(candidates[0].text == "the old bridge had been closed twice before");
+  CHECK(candidates[0].features.front() == "c=remembered");
+  CHECK(candidates[0].score == Approx(FrameModel::Builtin().Score(candidates[0].features)));
+}
+
+#ifdef CLAIMGRAPH_FRAMES_BINARY
+TEST_CASE("frame model: scripts/train_frames.py trains on a fixture corpus", "[attribute_model]") {
+  const std::string out = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
+                          "/claimgraph_frame_model_test.txt";
+  const std::string cmd = std::string("/usr/bin/python3 ") + CLAIMGRAPH_SOURCE_DIR +
+                          "/scripts/train_frames.py --tool " + CLAIMGRAPH_FRAMES_BINARY + " --corpus " +
+                          CLAIMGRAPH_SOURCE_DIR + "/tests/testdata/frames --out " + out +
+                          " --min-cue 1 --min-count 1 --min-accepted 0 --folds 2 2>/dev/null";
+  if (std::system("test -x /usr/bin/python3") != 0) {
+    WARN("skipped: no /usr/bin/python3");
+    return;
+  }
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream in(out);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::remove(out.c_str());
+  FrameModel m;
+  REQUIRE(FrameModel::Parse(out, text.str(), &m).ok());
+  CHECK(m.IsCue("remembered"));
+  CHECK(m.IsCue("learned"));
+  CHECK(m.Score({"c=remembered", "nc=that"}) > m.Score({"c=published", "nc=prep"}));
+}
+#endif
+
+}  // namespace
+}  // namespace claimgraph
