@@ -48,12 +48,12 @@ TEST_CASE("frame model: a malformed line gives a Status naming the line", "[attr
 TEST_CASE("frame model: the shipped model parses and has cues", "[attribute_model]") {
   const FrameModel& m = FrameModel::Builtin();
   CHECK(m.cue_count() > 50);
-  CHECK(m.IsCue("remembered"));
+  CHECK(m.IsCue("learned"));
 }
 
 TEST_CASE("frame model: a strong cue with a that-clause is accepted", "[attribute_model]") {
-  // "remembered" is in no rule's cue list: only the learned pass reads it.
-  const std::string text = "Governor Tom Reyes remembered that the old bridge had been closed twice before.";
+  // "learned" is in no rule's cue list: only the learned pass reads it.
+  const std::string text = "Senator Maria Okafor learned that the budget office had overstated the deficit.";
   Vocabulary vocab;
   REQUIRE(Vocabulary::Load("", &vocab).ok());
   FrameModel none;
@@ -65,9 +65,9 @@ TEST_CASE("frame model: a strong cue with a that-clause is accepted", "[attribut
   auto claims = ExtractText(text);
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].kind == ClaimKind::kIndirect);
-  CHECK(claims[0].text == "the old bridge had been closed twice before");
-  CHECK(claims[0].cue == "remembered");
-  CHECK(claims[0].speaker.name == "Tom Reyes");
+  CHECK(claims[0].text == "the budget office had overstated the deficit");
+  CHECK(claims[0].cue == "learned");
+  CHECK(claims[0].speaker.name == "Maria Okafor");
 }
 
 TEST_CASE("frame model: non-attributive sentences yield nothing", "[attribute_model]") {
@@ -77,10 +77,10 @@ TEST_CASE("frame model: non-attributive sentences yield nothing", "[attribute_mo
 }
 
 TEST_CASE("frame model: no claim from a cue inside a quote", "[attribute_model]") {
-  auto claims = ExtractText("\"Governor Tom Reyes remembered that the old bridge had been closed twice before.\"");
-  for (const Claim& c : claims) CHECK(c.cue != "remembered");
+  auto claims = ExtractText("\"Senator Maria Okafor learned that the budget office had overstated the deficit.\"");
+  for (const Claim& c : claims) CHECK(c.cue != "learned");
   claims = ExtractText(
-      "Lopes said: \"Governor Tom Reyes remembered that the old bridge had been closed twice before.\"");
+      "Lopes said: \"Senator Maria Okafor learned that the budget office had overstated the deficit.\"");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].kind == ClaimKind::kDirect);
   CHECK(claims[0].cue == "said");
@@ -90,7 +90,7 @@ TEST_CASE("frame model: the training dump restores the sieve's state", "[attribu
   // With candidates requested nothing is emitted by the learned pass, and the
   // rules' claims are those of a sieve without it.
   const std::string text =
-      "Governor Tom Reyes remembered that the old bridge had been closed twice before.\n"
+      "Senator Maria Okafor learned that the budget office had overstated the deficit.\n"
       "Mayor Ana Lopes said the new pier would open in May.";
   Vocabulary vocab;
   REQUIRE(Vocabulary::Load("", &vocab).ok());
@@ -100,8 +100,8 @@ TEST_CASE("frame model: the training dump restores the sieve's state", "[attribu
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].cue == "said");
   REQUIRE(candidates.size() == 1);
-  CHECK(candidates[0].text == "the old bridge had been closed twice before");
-  CHECK(candidates[0].features.front() == "c=remembered");
+  CHECK(candidates[0].text == "the budget office had overstated the deficit");
+  CHECK(candidates[0].features.front() == "c=learned");
   CHECK(candidates[0].score == Approx(FrameModel::Builtin().Score(candidates[0].features)));
 }
 
