@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 
 #include "extract/attribute.h"
@@ -175,7 +176,8 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
   if (model.cue_count() == 0) return;
   const auto& t = st->t();
   std::vector<std::string> features;
-  std::string buf;
+  std::string buf;  // a feature too long for key[]
+  char key[64];
   for (int k = sb; k < se; ++k) {
     const Token& tok = t[k];
     // Never inside a quote: a cue there is the quoted speaker's own words.
@@ -231,9 +233,20 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     features.clear();
     double score = model.bias();
     auto add = [&](std::string_view a, std::string_view b, std::string_view c = {}, std::string_view d = {}) {
-      buf.assign(a).append(b).append(c).append(d);
-      score += model.Weight(buf);
-      if (keep) keep->push_back(buf);
+      std::string_view f;
+      if (a.size() + b.size() + c.size() + d.size() <= sizeof(key)) {
+        char* p = key;
+        for (std::string_view part : {a, b, c, d}) {
+          std::memcpy(p, part.data(), part.size());
+          p += part.size();
+        }
+        f = std::string_view(key, static_cast<size_t>(p - key));
+      } else {
+        buf.assign(a).append(b).append(c).append(d);
+        f = buf;
+      }
+      score += model.Weight(f);
+      if (keep) keep->emplace_back(f);
     };
     add("c=", w);
     add("cn=", w, "|", next_word);
