@@ -321,6 +321,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     return start;
   };
   if (QuantitySpeaker(*st, sb, j, m, np_begin)) return true;
+  if (RestrictiveRelativeSpeaker(st, sb, j, m, np_begin)) return true;
   bool at_prep = false, unused = false;
   const int strict_start = walk(true, &at_prep);
   // "Shop owners on Harbour Street urged": what follows a preposition is its

@@ -75,6 +75,9 @@ class AttributionSieve {
   // After "Q," said: a short determiner phrase from token `b` ("the woman",
   // "a former official who ..."); sets *end past it (attribute_quotes.cc).
   bool QuotedDeterminerSpeaker(const State& st, int b, int se, Mention* m, int* end) const;
+  // "Republican senators who opposed the bill said": the noun phrase before a
+  // relative clause without commas that ends at token `j` (attribute_frames.cc).
+  bool RestrictiveRelativeSpeaker(State* st, int sb, int j, Mention* m, int* np_begin) const;
   // "one in five say", "Nearly a third said", "those surveyed say": a share
   // of the people polled, ending at token `j` (attribute_frames.cc).
   bool QuantitySpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const;

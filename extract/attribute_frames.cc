@@ -73,6 +73,31 @@ bool AttributionSieve::QuantitySpeaker(const State& st, int sb, int j, Mention* 
   return true;
 }
 
+bool AttributionSieve::RestrictiveRelativeSpeaker(State* st, int sb, int j, Mention* m, int* np_begin) const {
+  const auto& t = st->t();
+  // Only a plain speech cue after the clause's own verb and object: not
+  // "Iowans who are expected", "a Democrat who has been endorsed by".
+  Cue cue;
+  if (!MatchCue(*st, j + 1, &cue) || (cue.cls != CueClass::kSpeech && cue.cls != CueClass::kTell)) return false;
+  for (int w = j - 1; w > sb && w > j - 12; --w) {
+    const Token& tok = t[w];
+    if (tok.in_quote || tok.kind == TokenKind::kPunct) return false;
+    if (!tok.Is("who") || tok.capitalized) continue;
+    // The phrase before "who": up to six words back, not across a clause mark.
+    int start = w;
+    while (start > sb && w - start < 6 && t[start - 1].IsWord() && !t[start - 1].in_quote &&
+           !(!t[start - 1].capitalized && (t[start - 1].HasClass(kConj) || t[start - 1].HasClass(kPrep) ||
+                                           t[start - 1].HasClass(kRel)))) {
+      --start;
+    }
+    if (start == w || !analyzer_.Analyze(st->text, st->para, start, w, m)) return false;
+    if (m->pronoun || m->document) return false;
+    *np_begin = start;
+    return true;
+  }
+  return false;
+}
+
 bool AttributionSieve::RelativeClauseSpeaker(State* st, int sb, int j, Mention* m, int* np_begin) const {
   // t[j] is the comma that closes ", who/which ...,"; the relative clause
   // holds no quote and no sentence-level mark, and runs at most 40 tokens.

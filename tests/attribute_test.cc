@@ -486,5 +486,12 @@ TEST_CASE("an object ends before the next speech cue; a parenthetical relative c
   CHECK(pressed->text == "the province for months to pay for a tram line");
 }
 
+TEST_CASE("a restrictive relative clause between speaker and cue: 'Senators who opposed the bill said'", "[attribute]") {
+  auto claims = ExtractText("Senators who voted against the levy said its cost would fall on the towns.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Senators");
+  CHECK(claims[0].text == "its cost would fall on the towns");
+}
+
 }  // namespace
 }  // namespace claimgraph
