@@ -68,7 +68,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 Status StanceReader::Load(const Vocabulary& vocab, const std::string& lexicon_dir) {
   vocab_ = &vocab;
   rules_.clear();
-  by_first_.clear();
+  by_first_ = StringMap<std::vector<size_t>>();
   stopwords_.clear();
   shells_.clear();
   Lexicon lex;
@@ -105,35 +105,34 @@ Status StanceReader::Load(const Vocabulary& vocab, const std::string& lexicon_di
       stopwords_.insert(e.key);
     }
   }
+  // Every word some lexicon above knows; LookUpFacts of any other word is
+  // empty.
+  facts_ = StringMap<Facts>();
+  const auto note = [this](std::string_view word) {
+    if (facts_.find(word) != facts_.end()) return;
+    const Facts facts = LookUpFacts(word);
+    if (facts.flags != 0 || facts.word_class != 0) facts_.emplace(std::string(word), facts);
+  };
+  for (std::string_view w : TopicGlueWords()) note(w);
+  for (const std::string& w : stopwords_) note(w);
+  for (const std::string& w : shells_) note(w);
+  for (const auto* set : {&kObjectStarts, &kPointers, &kDefinite, &kFirstPerson, &kCommaClauseStarts, &kClauseStarts}) {
+    for (std::string_view w : *set) note(w);
+  }
+  for (const auto& entry : vocab.cues) note(entry.first);
+  for (const auto& entry : vocab.source_nouns) note(entry.first);
+  for (const auto& entry : vocab.countries) note(entry.first);
+  for (const auto& entry : vocab.organizations) note(entry.first);
+  for (const auto& entry : vocab.word_classes) note(entry.first);
+  for (std::string_view w : {"to", "be", "of", ".", "!", "?", ";", ":", "(", ")", ","}) note(w);
   return Status::OK();
 }
 
-const WordInfo* StanceReader::Info(ReadScratch* s, bool word, std::string_view lower) const {
-  uint64_t hash;
-  if (const WordInfo* known = s->words.Find(lower, word, &hash)) return known;
-  WordInfo& w = *s->words.Add(lower, word, hash);
-  if (word) {
-    w.norm = NormalizeTopicWord(lower);
-    w.key = MatchKey(w.norm);
-    std::vector<std::string_view> words;
-    SplitNorm(std::string_view(w.norm), &words);
-    w.norm_count = static_cast<uint32_t>(words.size());
-    if (words.size() <= 3) {
-      std::copy(words.begin(), words.end(), w.norm_inline);
-    } else {
-      w.norm_more = std::move(words);
-    }
-    auto rules_it = by_first_.find(w.key);
-    if (rules_it != by_first_.end()) w.rules = &rules_it->second;
-  }
-  const std::string& l = w.lower;
+StanceReader::Facts StanceReader::LookUpFacts(std::string_view l) const {
   uint32_t f = 0;
-  const bool glue = IsTopicGlueWord(l);
-  const bool stop = stopwords_.count(l) > 0;
-  const uint16_t cls = vocab_->ClassOf(l);
-  if (glue) f |= kGlueWord;
-  if (stop) f |= kStopWord;
-  if (shells_.count(l)) f |= kShellWord;
+  if (IsTopicGlueWord(l)) f |= kGlueWord;
+  if (stopwords_.count(std::string(l))) f |= kStopWord;
+  if (shells_.count(std::string(l))) f |= kShellWord;
   if (kObjectStarts.count(l)) f |= kObjectStartWord;
   if (kPointers.count(l)) f |= kPointerWord;
   if (kDefinite.count(l)) f |= kDefiniteWord;
@@ -155,6 +154,34 @@ const WordInfo* StanceReader::Info(ReadScratch* s, bool word, std::string_view l
   if (l == "." || l == "!" || l == "?") f |= kSentenceEnd;
   if (l == ";" || l == ":" || l == "(" || l == ")") f |= kClauseBreak;
   if (l == ",") f |= kComma;
+  return Facts{f, vocab_->ClassOf(l)};
+}
+
+const WordInfo* StanceReader::Info(ReadScratch* s, bool word, std::string_view lower) const {
+  uint64_t hash;
+  if (const WordInfo* known = s->words.Find(lower, word, &hash)) return known;
+  WordInfo& w = *s->words.Add(lower, word, hash);
+  if (word) {
+    w.norm = NormalizeTopicWord(lower);
+    w.key = MatchKey(w.norm);
+    std::vector<std::string_view> words;
+    SplitNorm(std::string_view(w.norm), &words);
+    w.norm_count = static_cast<uint32_t>(words.size());
+    if (words.size() <= 3) {
+      std::copy(words.begin(), words.end(), w.norm_inline);
+    } else {
+      w.norm_more = std::move(words);
+    }
+    auto rules_it = by_first_.find(w.key);
+    if (rules_it != by_first_.end()) w.rules = &rules_it->second;
+  }
+  const std::string& l = w.lower;
+  const auto facts_it = facts_.find(l);
+  const Facts facts = facts_it == facts_.end() ? Facts() : facts_it->second;
+  uint32_t f = facts.flags;
+  const bool glue = (f & kGlueWord) != 0;
+  const bool stop = (f & kStopWord) != 0;
+  const uint16_t cls = facts.word_class;
   if (l.size() > 5 && EndsWith(l, "ing")) f |= kIngTail;
   if (l.size() > 4 && (EndsWith(l, "ing") || EndsWith(l, "ed"))) f |= kVerbTail;
   if (l.size() > 4 && EndsWith(l, "ed")) f |= kEdTail;
@@ -175,34 +202,35 @@ void StanceReader::Tokenize(ReadScratch* s, std::string_view text, std::vector<T
   // larger than the caches), so the lookups are done in passes over all the
   // tokens, each starting the loads the next one needs: scan and hash,
   // find the candidate slots, then check the candidates.
-  struct Sink : TopicTokenSink {
-    ReadScratch* s;
-    void Add(size_t begin, size_t end, bool word, std::string_view lower) override {
-      const uint64_t h = WordTable::Hash(lower, word);
-      s->words.PrefetchSlot(h);
-      s->pending.push_back(PendingToken{begin, end, word, static_cast<uint32_t>(s->lowers.size()),
-                                        static_cast<uint32_t>(lower.size()), h, nullptr});
-      s->lowers.append(lower);
-    }
-  } sink;
-  sink.s = s;
-  s->pending.clear();
+  s->spans.clear();
   s->lowers.clear();
-  ScanTopicTokens(text, &s->lower, &sink);
-  for (PendingToken& p : s->pending) {
-    p.candidate = s->words.Candidate(p.hash);
-    if (p.candidate != nullptr) {
-      __builtin_prefetch(p.candidate);
-      __builtin_prefetch(reinterpret_cast<const char*>(p.candidate) + 64);
+  ScanTopicSpans(text, &s->spans, &s->lowers);
+  const std::string_view lowers(s->lowers);
+  const size_t n = s->spans.size();
+  s->hashes.resize(n);
+  s->candidates.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const TopicTokenSpan& p = s->spans[i];
+    const uint64_t h = WordTable::Hash(lowers.substr(p.lower_begin, p.lower_size), p.word);
+    s->hashes[i] = h;
+    s->words.PrefetchSlot(h);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const WordInfo* candidate = s->words.Candidate(s->hashes[i]);
+    s->candidates[i] = candidate;
+    if (candidate != nullptr) {
+      __builtin_prefetch(candidate);
+      __builtin_prefetch(reinterpret_cast<const char*>(candidate) + 64);
     }
   }
-  tokens->clear();
-  tokens->reserve(s->pending.size());
-  for (const PendingToken& p : s->pending) {
-    const std::string_view lower = std::string_view(s->lowers).substr(p.lower_begin, p.lower_size);
-    const WordInfo* w = p.candidate;
+  tokens->resize(n);
+  Tok* out = tokens->data();
+  for (size_t i = 0; i < n; ++i) {
+    const TopicTokenSpan& p = s->spans[i];
+    const std::string_view lower = lowers.substr(p.lower_begin, p.lower_size);
+    const WordInfo* w = s->candidates[i];
     if (w == nullptr || w->word != p.word || w->lower != lower) w = Info(s, p.word, lower);
-    tokens->push_back(Tok{p.begin, p.end, p.word, w->flags, w});
+    out[i] = Tok{p.begin, p.end, p.word, w->flags, w};
   }
 }
 

@@ -19,13 +19,13 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "extract/stance.h"
 #include "extract/status.h"
 #include "extract/strmap.h"
+#include "extract/topics.h"
 #include "extract/vocabulary.h"
 
 namespace claimgraph {
@@ -183,22 +183,14 @@ struct Reading {
   std::vector<std::string_view> norm_pool;  // the chunks' words (views into WordInfo::norm)
 };
 
-// A token scanned but not yet looked up (see StanceReader::Tokenize).
-struct PendingToken {
-  size_t begin, end;
-  bool word;
-  uint32_t lower_begin, lower_size;  // in ReadScratch::lowers
-  uint64_t hash;
-  const WordInfo* candidate;
-};
-
 // Per-thread memory of the words seen (StanceReader::Tokenize), and the
 // buffers of a scan, which keep their capacity from text to text.
 struct ReadScratch {
   WordTable words;
-  std::string lower;
-  std::string lowers;  // the lower-case forms of pending tokens, end to end
-  std::vector<PendingToken> pending;
+  std::vector<TopicTokenSpan> spans;  // the tokens scanned, not yet looked up
+  std::string lowers;                 // their lower-case forms, end to end
+  std::vector<uint64_t> hashes;       // WordTable::Hash of each
+  std::vector<const WordInfo*> candidates;  // WordTable::Candidate of each
 };
 
 // Whether token i may be part of a noun phrase: a content word that is no
@@ -230,11 +222,23 @@ class StanceReader {
   void SplitClauses(Reading* r) const;
   void FindChunks(Reading* r) const;
 
+  // What the lexicons say of a word, whatever its context: its WordFlag
+  // bits that depend on the word alone, and Vocabulary::ClassOf.
+  struct Facts {
+    uint32_t flags = 0;
+    uint16_t word_class = 0;
+  };
+  // The facts of `lower` from the lexicons, without the table below.
+  Facts LookUpFacts(std::string_view lower) const;
+
   const Vocabulary* vocab_ = nullptr;
   std::vector<StanceRule> rules_;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_;  // longest first
+  StringMap<std::vector<size_t>> by_first_;  // longest first
   std::unordered_set<std::string> stopwords_;
   std::unordered_set<std::string> shells_;
+  // Facts of every word that has any: a word missing here has none. One
+  // lookup instead of one per lexicon.
+  StringMap<Facts> facts_;
 };
 
 }  // namespace stance_internal

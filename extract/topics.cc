@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/lexicon.h"
+#include "extract/strmap.h"
 
 namespace claimgraph {
 
@@ -39,37 +39,42 @@ size_t PunctuationLength(std::string_view s, size_t i) {
   return 0;
 }
 
-void LowerInto(std::string_view s, std::string* out) {
-  out->resize(s.size());
+// Appends `s` lower-cased (ASCII letters; the curly apostrophe made straight).
+void LowerAppend(std::string_view s, std::string* out) {
+  const size_t base = out->size();
+  out->resize(base + s.size());
+  char* dst = out->data() + base;
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '\xE2' && s.substr(i, kRightQuote.size()) == kRightQuote) {
-      (*out)[n++] = '\'';
+      dst[n++] = '\'';
       i += kRightQuote.size() - 1;
       continue;
     }
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    (*out)[n++] = c;
+    dst[n++] = c;
   }
-  out->resize(n);
+  out->resize(base + n);
 }
 
 std::string Lower(std::string_view s) {
   std::string out;
-  LowerInto(s, &out);
+  LowerAppend(s, &out);
   return out;
 }
 
 // Glue words: dropped from topic names and never part of a noun phrase.
-const std::unordered_set<std::string_view>& GlueWords() {
-  static const std::unordered_set<std::string_view> words = {
+constexpr std::string_view kGlueWords[] = {
       "a",    "an",    "the",   "of",    "to",   "in",    "on",   "for",   "as",   "at",
       "by",   "with",  "from",  "into",  "onto", "its",   "their", "his",  "her",  "our",
       "my",   "your",  "this",  "these", "those", "that", "any",   "some", "all",  "and",
       "or",   "'s",    "s",     "such",  "each", "every", "both",  "either", "towards",
       "toward", "about", "over", "under", "between", "against", "within", "without",
-  };
+};
+
+const std::unordered_set<std::string_view>& GlueWords() {
+  static const std::unordered_set<std::string_view> words(std::begin(kGlueWords), std::end(kGlueWords));
   return words;
 }
 
@@ -77,9 +82,9 @@ std::string Stem(std::string w);
 
 // "israeli" -> "israel", from the built-in demonyms lexicon: one-word,
 // alphabetic adjectives of more than three letters (so "us" stays "us").
-const std::unordered_map<std::string, std::string>& Demonyms() {
-  static const std::unordered_map<std::string, std::string> map = [] {
-    std::unordered_map<std::string, std::string> m;
+const StringMap<std::string>& Demonyms() {
+  static const StringMap<std::string> map = [] {
+    StringMap<std::string> m;
     Lexicon lex;
     if (!Lexicon::Load("demonyms", "", &lex).ok()) return m;
     for (const LexiconEntry& e : lex.entries()) {
@@ -183,6 +188,8 @@ std::vector<std::string> ContentNorms(std::string_view text) {
 
 bool IsTopicGlueWord(std::string_view lower) { return GlueWords().count(lower) > 0; }
 
+std::vector<std::string_view> TopicGlueWords() { return {std::begin(kGlueWords), std::end(kGlueWords)}; }
+
 std::string NormalizeTopicWord(std::string_view word) {
   std::string lower = Lower(word);
   lower.erase(std::remove(lower.begin(), lower.end(), '.'), lower.end());
@@ -197,7 +204,18 @@ std::string NormalizeTopicWord(std::string_view word) {
   return stem;
 }
 
-void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink) {
+namespace {
+
+// The scan behind ScanTopicTokens and ScanTopicSpans: appends each token's
+// lower-case form to *lowers and calls emit(begin, end, word, lower_begin,
+// lower_size) with its range in *lowers.
+template <typename Emit>
+void ScanTokens(std::string_view text, std::string* lowers, Emit&& emit) {
+  const auto add_raw = [&](size_t begin, size_t end, bool word) {
+    const size_t at = lowers->size();
+    lowers->append(text.data() + begin, end - begin);
+    emit(begin, end, word, at, end - begin);
+  };
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -209,14 +227,14 @@ void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink
     if (punct > 0 && !(punct == 3 && text.substr(i, 3) == kRightQuote && i > 0 &&
                        IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])) && i + 3 < text.size() &&
                        IsAsciiAlnum(static_cast<unsigned char>(text[i + 3])))) {
-      sink->Add(i, i + punct, false, text.substr(i, punct));
+      add_raw(i, i + punct, false);
       i += punct;
       continue;
     }
     if (!IsWordByte(c)) {
       // One punctuation character (a whole UTF-8 sequence for non-ASCII is
       // impossible here: bytes >= 0x80 are word bytes).
-      sink->Add(i, i + 1, false, text.substr(i, 1));
+      add_raw(i, i + 1, false);
       ++i;
       continue;
     }
@@ -247,26 +265,53 @@ void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink
       // A closing quote that no rule above took ("candidates’ respective"):
       // one punctuation token, so the scan always moves on.
       j = i + (text.substr(i, kRightQuote.size()) == kRightQuote ? kRightQuote.size() : 1);
-      sink->Add(i, j, false, text.substr(i, j - i));
+      add_raw(i, j, false);
       i = j;
       continue;
     }
     // A trailing dot of an initialism ("U.S.") belongs to it.
     if (j < text.size() && text[j] == '.' && j >= i + 3 && text[j - 2] == '.') ++j;
-    std::string& lower = *scratch;
-    LowerInto(text.substr(i, j - i), &lower);
-    size_t split = lower.size();
-    const size_t n = lower.size();
-    if (n > 3 && lower[n - 1] == 't' && lower[n - 2] == '\'' && lower[n - 3] == 'n') split = n - 3;
-    std::string_view word_lower = std::string_view(lower).substr(0, split);
-    if (split != lower.size() && (word_lower == "wo" || word_lower == "ca" || word_lower == "sha")) {
-      word_lower = word_lower == "wo" ? "will" : word_lower == "ca" ? "can" : "shall";  // won't, can't, shan't
+    const size_t base = lowers->size();
+    LowerAppend(text.substr(i, j - i), lowers);
+    const size_t n = lowers->size() - base;
+    const char* lower = lowers->data() + base;
+    if (n > 3 && lower[n - 1] == 't' && lower[n - 2] == '\'' && lower[n - 3] == 'n') {
+      const size_t split = n - 3;
+      const std::string_view word_lower(lower, split);
+      if (word_lower == "wo" || word_lower == "ca" || word_lower == "sha") {
+        // won't, can't, shan't
+        const std::string_view full = word_lower == "wo" ? "will" : word_lower == "ca" ? "can" : "shall";
+        lowers->resize(base);
+        lowers->append(full).append("n't");
+        emit(i, i + split, true, base, full.size());
+        emit(i + split, j, true, base + full.size(), 3);
+      } else {
+        emit(i, i + split, true, base, split);
+        emit(i + split, j, true, base + split, 3);
+      }
+    } else {
+      emit(i, j, true, base, n);
     }
-    sink->Add(i, split == lower.size() ? j : i + split, true, word_lower);
-    if (split != lower.size()) sink->Add(i + split, j, true, "n't");
     i = j;
   }
 }
+
+}  // namespace
+
+void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink) {
+  scratch->clear();
+  ScanTokens(text, scratch, [&](size_t begin, size_t end, bool word, size_t lower_begin, size_t lower_size) {
+    sink->Add(begin, end, word, std::string_view(*scratch).substr(lower_begin, lower_size));
+  });
+}
+
+void ScanTopicSpans(std::string_view text, std::vector<TopicTokenSpan>* spans, std::string* lowers) {
+  ScanTokens(text, lowers, [spans](size_t begin, size_t end, bool word, size_t lower_begin, size_t lower_size) {
+    spans->push_back(TopicTokenSpan{static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
+                                    static_cast<uint32_t>(lower_begin), static_cast<uint32_t>(lower_size), word});
+  });
+}
+
 
 std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
   struct Sink : TopicTokenSink {

@@ -25,6 +25,7 @@
 #define CLAIMGRAPH_EXTRACT_TOPICS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,9 +78,24 @@ class TopicTokenSink {
 // `scratch` is a buffer the scan may reuse (its contents are overwritten).
 void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink);
 
+// A token of ScanTopicTokens as offsets: its byte range in the text, whether
+// it is a word, and its `lower` form as a range of a buffer of the caller's.
+struct TopicTokenSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t lower_begin = 0;
+  uint32_t lower_size = 0;
+  bool word = false;
+};
+// The tokens of ScanTopicTokens, appended to *spans, with their lower forms
+// appended end to end to *lowers. `text` and *lowers stay under 4 GiB.
+void ScanTopicSpans(std::string_view text, std::vector<TopicTokenSpan>* spans, std::string* lowers);
+
 // True for the glue words NormalizeTopic drops ("the", "of", "its", ...);
 // `lower` is a lower-case word.
 bool IsTopicGlueWord(std::string_view lower);
+// Every glue word, in no particular order.
+std::vector<std::string_view> TopicGlueWords();
 
 struct CatalogTopic {
   std::string name;                              // as the user wrote it: "Palestinian state"
