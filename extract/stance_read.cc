@@ -205,13 +205,12 @@ void StanceReader::Tokenize(ReadScratch* s, std::string_view text, std::vector<T
   s->spans.clear();
   s->lowers.clear();
   ScanTopicSpans(text, &s->spans, &s->lowers);
-  const std::string_view lowers(s->lowers);
   const size_t n = s->spans.size();
   s->hashes.resize(n);
   s->candidates.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const TopicTokenSpan& p = s->spans[i];
-    const uint64_t h = WordTable::Hash(lowers.substr(p.lower_begin, p.lower_size), p.word);
+    const uint64_t h = WordTable::Hash(p.lower, p.word);
     s->hashes[i] = h;
     s->words.PrefetchSlot(h);
   }
@@ -227,7 +226,7 @@ void StanceReader::Tokenize(ReadScratch* s, std::string_view text, std::vector<T
   Tok* out = tokens->data();
   for (size_t i = 0; i < n; ++i) {
     const TopicTokenSpan& p = s->spans[i];
-    const std::string_view lower = lowers.substr(p.lower_begin, p.lower_size);
+    const std::string_view lower = p.lower;
     const WordInfo* w = s->candidates[i];
     if (w == nullptr || w->word != p.word || w->lower != lower) w = Info(s, p.word, lower);
     out[i] = Tok{p.begin, p.end, p.word, w->flags, w};

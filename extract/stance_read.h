@@ -188,7 +188,7 @@ struct Reading {
 struct ReadScratch {
   WordTable words;
   std::vector<TopicTokenSpan> spans;  // the tokens scanned, not yet looked up
-  std::string lowers;                 // their lower-case forms, end to end
+  std::string lowers;                 // the lower-case forms that differ from the text
   std::vector<uint64_t> hashes;       // WordTable::Hash of each
   std::vector<const WordInfo*> candidates;  // WordTable::Candidate of each
 };

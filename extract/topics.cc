@@ -1,6 +1,7 @@
 #include "extract/topics.h"
 
 #include <algorithm>
+#include <cassert>
 #include <fstream>
 #include <sstream>
 #include <unordered_set>
@@ -206,15 +207,19 @@ std::string NormalizeTopicWord(std::string_view word) {
 
 namespace {
 
-// The scan behind ScanTopicTokens and ScanTopicSpans: appends each token's
-// lower-case form to *lowers and calls emit(begin, end, word, lower_begin,
-// lower_size) with its range in *lowers.
+// The scan behind ScanTopicTokens and ScanTopicSpans: calls emit(begin,
+// end, word, lower) for each token. `lower` is a view into `text` when the
+// token is its own lower-case form (most are), else into *lowers, where the
+// forms that differ are appended; *lowers is reserved up front so that it
+// never moves during the scan, and the views stay valid after it.
 template <typename Emit>
 void ScanTokens(std::string_view text, std::string* lowers, Emit&& emit) {
+  // A word's lower-case form is at most its length plus 2 ("won't" ->
+  // "willn't"), so three times the text always fits.
+  lowers->reserve(lowers->size() + 3 * text.size() + 16);
+  const char* const lowers_data = lowers->data();
   const auto add_raw = [&](size_t begin, size_t end, bool word) {
-    const size_t at = lowers->size();
-    lowers->append(text.data() + begin, end - begin);
-    emit(begin, end, word, at, end - begin);
+    emit(begin, end, word, text.substr(begin, end - begin));
   };
   size_t i = 0;
   while (i < text.size()) {
@@ -271,47 +276,51 @@ void ScanTokens(std::string_view text, std::string* lowers, Emit&& emit) {
     }
     // A trailing dot of an initialism ("U.S.") belongs to it.
     if (j < text.size() && text[j] == '.' && j >= i + 3 && text[j - 2] == '.') ++j;
-    const size_t base = lowers->size();
-    LowerAppend(text.substr(i, j - i), lowers);
-    const size_t n = lowers->size() - base;
-    const char* lower = lowers->data() + base;
+    std::string_view lower = text.substr(i, j - i);
+    bool folded = false;
+    for (const char ch : lower) {
+      if ((ch >= 'A' && ch <= 'Z') || ch == '\xE2') {
+        folded = true;
+        break;
+      }
+    }
+    if (folded) {
+      const size_t base = lowers->size();
+      LowerAppend(lower, lowers);
+      lower = std::string_view(*lowers).substr(base);
+    }
+    const size_t n = lower.size();
     if (n > 3 && lower[n - 1] == 't' && lower[n - 2] == '\'' && lower[n - 3] == 'n') {
       const size_t split = n - 3;
-      const std::string_view word_lower(lower, split);
+      std::string_view word_lower = lower.substr(0, split);
       if (word_lower == "wo" || word_lower == "ca" || word_lower == "sha") {
-        // won't, can't, shan't
-        const std::string_view full = word_lower == "wo" ? "will" : word_lower == "ca" ? "can" : "shall";
-        lowers->resize(base);
-        lowers->append(full).append("n't");
-        emit(i, i + split, true, base, full.size());
-        emit(i + split, j, true, base + full.size(), 3);
-      } else {
-        emit(i, i + split, true, base, split);
-        emit(i + split, j, true, base + split, 3);
+        word_lower = word_lower == "wo" ? "will" : word_lower == "ca" ? "can" : "shall";  // won't, can't, shan't
       }
+      emit(i, i + split, true, word_lower);
+      emit(i + split, j, true, std::string_view("n't"));
     } else {
-      emit(i, j, true, base, n);
+      emit(i, j, true, lower);
     }
     i = j;
   }
+  assert(lowers->data() == lowers_data);
+  (void)lowers_data;
 }
 
 }  // namespace
 
 void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink) {
   scratch->clear();
-  ScanTokens(text, scratch, [&](size_t begin, size_t end, bool word, size_t lower_begin, size_t lower_size) {
-    sink->Add(begin, end, word, std::string_view(*scratch).substr(lower_begin, lower_size));
+  ScanTokens(text, scratch, [sink](size_t begin, size_t end, bool word, std::string_view lower) {
+    sink->Add(begin, end, word, lower);
   });
 }
 
 void ScanTopicSpans(std::string_view text, std::vector<TopicTokenSpan>* spans, std::string* lowers) {
-  ScanTokens(text, lowers, [spans](size_t begin, size_t end, bool word, size_t lower_begin, size_t lower_size) {
-    spans->push_back(TopicTokenSpan{static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
-                                    static_cast<uint32_t>(lower_begin), static_cast<uint32_t>(lower_size), word});
+  ScanTokens(text, lowers, [spans](size_t begin, size_t end, bool word, std::string_view lower) {
+    spans->push_back(TopicTokenSpan{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), lower, word});
   });
 }
-
 
 std::vector<TopicToken> TokenizeForTopics(std::string_view text) {
   struct Sink : TopicTokenSink {

@@ -78,17 +78,18 @@ class TopicTokenSink {
 // `scratch` is a buffer the scan may reuse (its contents are overwritten).
 void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink);
 
-// A token of ScanTopicTokens as offsets: its byte range in the text, whether
-// it is a word, and its `lower` form as a range of a buffer of the caller's.
+// A token of ScanTopicTokens: its byte range in the text, whether it is a
+// word, and its `lower` form (a view, see ScanTopicSpans).
 struct TopicTokenSpan {
   uint32_t begin = 0;
   uint32_t end = 0;
-  uint32_t lower_begin = 0;
-  uint32_t lower_size = 0;
+  std::string_view lower;
   bool word = false;
 };
-// The tokens of ScanTopicTokens, appended to *spans, with their lower forms
-// appended end to end to *lowers. `text` and *lowers stay under 4 GiB.
+// The tokens of ScanTopicTokens, appended to *spans. A token's `lower` views
+// `text` where the token is already lower case (most are), else *lowers, to
+// which the forms that differ are appended; the views stay valid while
+// `text` does and *lowers is not changed. `text` must be under 4 GiB.
 void ScanTopicSpans(std::string_view text, std::vector<TopicTokenSpan>* spans, std::string* lowers);
 
 // True for the glue words NormalizeTopic drops ("the", "of", "its", ...);
