@@ -10,6 +10,7 @@
 #define CLAIMGRAPH_EXTRACT_VOCABULARY_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,13 +59,41 @@ struct Vocabulary {
   // name exists). Returns InvalidInput naming file and line for a bad entry.
   static Status Load(const std::string& dir, Vocabulary* vocab);
 
+  // word_classes[word], or 0. Called once per token: words of up to 16
+  // bytes are looked up in a table of their bytes packed into two integers
+  // (one hash, compares of integers, no string to follow).
   uint16_t ClassOf(std::string_view word) const {
     if (word.size() > max_class_word) return 0;
+    if (!word.empty() && word.size() <= 16 && !short_classes.empty()) {
+      uint64_t key[2] = {0, 0};
+      std::memcpy(key, word.data(), word.size());
+      const size_t mask = short_classes.size() - 1;
+      for (size_t i = ShortClassHash(key[0], key[1], word.size()) & mask;; i = (i + 1) & mask) {
+        const ShortClass& e = short_classes[i];
+        if (e.size == 0) return 0;
+        if (e.lo == key[0] && e.hi == key[1] && e.size == word.size()) return e.word_class;
+      }
+    }
     auto it = word_classes.find(word);
     return it == word_classes.end() ? 0 : it->second;
   }
   bool Is(std::string_view word, WordClass c) const { return (ClassOf(word) & c) != 0; }
   size_t max_class_word = 0;  // the longest key of word_classes, in bytes
+
+  // The keys of word_classes of 1..16 bytes, packed (see ClassOf): an
+  // open-addressing table of power-of-two size; size 0 marks an empty slot.
+  // Built by Load from word_classes.
+  struct ShortClass {
+    uint64_t lo = 0, hi = 0;  // the word's bytes, zero-padded to 16
+    uint32_t size = 0;
+    uint16_t word_class = 0;
+  };
+  std::vector<ShortClass> short_classes;
+  static size_t ShortClassHash(uint64_t lo, uint64_t hi, size_t size) {
+    uint64_t h = (lo ^ (size * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
+    h = (h ^ (h >> 32) ^ hi) * 0xC4CEB9FE1A85EC53ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
 };
 
 }  // namespace claimgraph
