@@ -244,8 +244,13 @@ void ScanTokens(std::string_view text, std::string* lowers, Emit&& emit) {
       continue;
     }
     size_t j = i;
+    bool folded = false;  // the word holds a byte that lower-casing changes
     while (j < text.size()) {
+      // The bulk of a word: lower-case letters and digits.
+      while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= '0' && text[j] <= '9'))) ++j;
+      if (j >= text.size()) break;
       const unsigned char d = static_cast<unsigned char>(text[j]);
+      folded = folded || (d >= 'A' && d <= 'Z') || d == 0xE2;
       if (d == 0xE2 && text.substr(j, kRightQuote.size()) == kRightQuote) {
         // An apostrophe inside a word; a closing quote otherwise.
         if (j + 3 < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[j + 3]))) {
@@ -277,13 +282,6 @@ void ScanTokens(std::string_view text, std::string* lowers, Emit&& emit) {
     // A trailing dot of an initialism ("U.S.") belongs to it.
     if (j < text.size() && text[j] == '.' && j >= i + 3 && text[j - 2] == '.') ++j;
     std::string_view lower = text.substr(i, j - i);
-    bool folded = false;
-    for (const char ch : lower) {
-      if ((ch >= 'A' && ch <= 'Z') || ch == '\xE2') {
-        folded = true;
-        break;
-      }
-    }
     if (folded) {
       const size_t base = lowers->size();
       LowerAppend(lower, lowers);
