@@ -57,9 +57,13 @@ void AppendNumber(size_t n, std::string* out) {
   out->append(buf, end - buf);
 }
 
+// `name` is one of the field names below: plain ASCII that needs no
+// escaping, so it is copied as it is.
 void AppendField(std::string_view name, std::string* out) {
   out->push_back(',');
-  AppendJsonString(name, out);
+  out->push_back('"');
+  out->append(name);
+  out->push_back('"');
   out->push_back(':');
 }
 
