@@ -34,6 +34,11 @@ class LineWriter {
     buffer_.push_back('\n');
     if (buffer_.size() >= (1u << 16)) Flush();
   }
+  void AddClaim(const Claim& claim) {
+    AppendClaimJson(claim, &buffer_);
+    buffer_.push_back('\n');
+    if (buffer_.size() >= (1u << 16)) Flush();
+  }
   // Returns Internal when stdout could not be written.
   Status Flush() {
     if (!buffer_.empty()) {
@@ -150,7 +155,7 @@ int RunExtract(const ExtractCommand& cmd) {
   PipelineOptions options = PipelineOptionsFor(cmd);
   LineWriter out;
   PipelineResult result = RunPipeline(options, [&out](ExtractedArticle&& article) {
-    for (const Claim& claim : article.claims) out.Add(ClaimToJson(claim));
+    for (const Claim& claim : article.claims) out.AddClaim(claim);
     return Status::OK();
   });
   s = out.Flush();

@@ -4,6 +4,7 @@
 // U+FFFD, one per maximal ill-formed subsequence (Unicode 15, section 3.9).
 #include "extract/claim_json.h"
 
+#include <charconv>
 #include <cstdint>
 #include <string_view>
 
@@ -50,9 +51,19 @@ size_t Utf8SequenceLength(std::string_view s, size_t i, size_t* bad_len) {
   return 0;
 }
 
+void AppendNumber(size_t n, std::string* out) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof(buf), n).ptr;
+  out->append(buf, end - buf);
+}
+
+// `name` is one of the field names below: plain ASCII that needs no
+// escaping, so it is copied as it is.
 void AppendField(std::string_view name, std::string* out) {
   out->push_back(',');
-  AppendJsonString(name, out);
+  out->push_back('"');
+  out->append(name);
+  out->push_back('"');
   out->push_back(':');
 }
 
@@ -149,7 +160,13 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 std::string ClaimToJson(const Claim& claim) {
   std::string out;
-  out.reserve(256 + claim.text.size());
+  AppendClaimJson(claim, &out);
+  return out;
+}
+
+void AppendClaimJson(const Claim& claim, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  out.reserve(out.size() + 256 + claim.text.size());
   out.append("{\"id\":");
   AppendJsonString(claim.id, &out);
   AppendStringField("doc", claim.doc, &out);
@@ -157,9 +174,9 @@ std::string ClaimToJson(const Claim& claim) {
   AppendStringField("text", claim.text, &out);
   AppendField("span", &out);
   out.push_back('[');
-  out.append(std::to_string(claim.span.begin));
+  AppendNumber(claim.span.begin, &out);
   out.push_back(',');
-  out.append(std::to_string(claim.span.end));
+  AppendNumber(claim.span.end, &out);
   out.push_back(']');
   AppendStringField("cue", claim.cue, &out);
   AppendField("speaker", &out);
@@ -172,7 +189,6 @@ std::string ClaimToJson(const Claim& claim) {
     AppendTopics(claim.topics, &out);
   }
   out.push_back('}');
-  return out;
 }
 
 }  // namespace claimgraph

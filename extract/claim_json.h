@@ -15,6 +15,9 @@ namespace claimgraph {
 // speaker {name, mention, type, role?, affiliation?}, and where known
 // addressee, relayed_by, date, topics.
 std::string ClaimToJson(const Claim& claim);
+// ClaimToJson(claim) appended to *out: the same bytes, without a string of
+// its own per claim.
+void AppendClaimJson(const Claim& claim, std::string* out);
 
 // Appends `s` to *out as a JSON string literal (quotes included), escaping
 // '"', '\\' and control characters; invalid UTF-8 is replaced by U+FFFD.

@@ -28,6 +28,9 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
 
 void Extractor::Extract(const Document& doc, std::vector<Claim>* claims) const {
   const size_t first = claims->size();
+  // News articles average a claim per 300 bytes of text; growing the vector
+  // once spares most moves of whole claims.
+  claims->reserve(first + doc.text.size() / 256 + 4);
   rep_->sieve->Run(doc, claims);
   // After the sieve: topics and stance of the claims it found.
   rep_->stance->Tag(doc, claims, first);

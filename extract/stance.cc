@@ -1,241 +1,42 @@
+// The tagging half of the stance tagger: polarity rules, pointers back to
+// earlier phrases, and the topics of each claim (the reading half, tokens
+// to noun-phrase chunks, is extract/stance_read.cc).
 #include "extract/stance.h"
 
 #include <algorithm>
 #include <atomic>
-#include <deque>
-#include <unordered_map>
-#include <unordered_set>
 
-#include "extract/lexicon.h"
-#include "extract/strmap.h"
+#include "extract/stance_read.h"
 
 namespace claimgraph {
 
+using stance_internal::Chunk;
+using stance_internal::IsContent;
+using stance_internal::Match;
+using stance_internal::ReadScratch;
+using stance_internal::Reading;
+using stance_internal::StanceReader;
+using stance_internal::Tok;
+
 namespace {
 
-constexpr size_t kMaxPhraseWords = 6;    // longer runs are cut: topics stay short
+using stance_internal::kBe;
+using stance_internal::kDefiniteWord;
+using stance_internal::kFirstPersonWord;
+using stance_internal::kGlueWord;
+using stance_internal::kPointerWord;
+using stance_internal::kShellWord;
+using stance_internal::kTo;
+
 constexpr size_t kContextBytes = 1500;   // how far back a pointer ("it") may look
 constexpr size_t kContextSentences = 4;  // ... and over how many sentences
 constexpr size_t kShortContextBytes = 700;  // tried first (see Antecedent)
 
-// Words after a comma that open a new clause; words that open one anywhere.
-const std::unordered_set<std::string_view> kCommaClauseStarts = {
-    "which", "who", "whom", "where", "while", "but", "although", "though", "whereas", "however",
-    "unless", "because", "so", "saying", "rather", "thus", "including", "adding", "when", "if"};
-const std::unordered_set<std::string_view> kClauseStarts = {
-    "but", "however", "although", "though", "whereas", "unless", "while", "because", "rather"};
-// Words that, right after a word, show that word is a verb taking an object.
-const std::unordered_set<std::string_view> kObjectStarts = {
-    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "any", "all",
-    "some", "every", "my", "your", "them", "him", "it", "us", "me"};
-const std::unordered_set<std::string_view> kPointers = {"it", "this", "that", "these", "those"};
-const std::unordered_set<std::string_view> kDefinite = {"the", "this", "that", "these", "those"};
-const std::unordered_set<std::string_view> kFirstPerson = {"we", "i", "our", "my", "us"};
-
-// Words compare without a final 'e', so stems that lost it meet the
-// dictionary form ("welcom(ed)" ~ "welcome", "criticis(ed)" ~ "criticise").
-std::string MatchKey(const std::string& norm) {
-  return norm.size() > 3 && norm.back() == 'e' ? norm.substr(0, norm.size() - 1) : norm;
-}
-
-bool ParseKind(const std::string& s, StanceKind* kind) {
-  static const std::pair<const char*, StanceKind> kKinds[] = {
-      {"support", StanceKind::kSupport}, {"oppose", StanceKind::kOppose},
-      {"negator", StanceKind::kNegator}, {"reverse", StanceKind::kReverse},
-      {"intent", StanceKind::kIntent}};
-  for (const auto& [name, k] : kKinds) {
-    if (s == name) {
-      *kind = k;
-      return true;
-    }
-  }
-  return false;
-}
-
-template <typename String>
-void SplitNorm(std::string_view norm, std::vector<String>* out) {
-  size_t start = 0;
-  while (start < norm.size()) {
-    size_t space = norm.find(' ', start);
-    if (space == std::string_view::npos) space = norm.size();
-    if (space > start) out->emplace_back(norm.substr(start, space - start));
-    start = space + 1;
-  }
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// What the tagger needs to know of a word (or punctuation mark), found once
-// per distinct lower-case form: the flags below, its normalised form and
-// the stance rules that start with it.
-enum WordFlag : uint32_t {
-  kGlueWord = 1u << 0,        // IsTopicGlueWord
-  kStopWord = 1u << 1,        // topic_stopwords.txt
-  kShellWord = 1u << 2,       // topic_stopwords.txt, "shell"
-  kObjectStartWord = 1u << 3, // kObjectStarts
-  kPointerWord = 1u << 4,     // kPointers
-  kDefiniteWord = 1u << 5,    // kDefinite
-  kFirstPersonWord = 1u << 6, // kFirstPerson
-  kCommaClauseWord = 1u << 7, // kCommaClauseStarts
-  kClauseStartWord = 1u << 8, // kClauseStarts
-  kCueVerbWord = 1u << 9,     // a one-word verb form of a cue
-  kPeopleWord = 1u << 10,     // a source noun for people
-  kCountryOrOrg = 1u << 11,   // a country or organisation alias
-  kTo = 1u << 12,             // "to"
-  kBe = 1u << 13,             // "be"
-  kOf = 1u << 14,             // "of"
-  kSentenceEnd = 1u << 15,    // "." "!" "?"
-  kClauseBreak = 1u << 16,    // ";" ":" "(" ")"
-  kComma = 1u << 17,          // ","
-  kIngTail = 1u << 18,        // longer than 5, ends in "ing"
-  kVerbTail = 1u << 19,       // longer than 4, ends in "ing" or "ed"
-  kEdTail = 1u << 20,         // longer than 4, ends in "ed"
-  kContentWord = 1u << 21,    // may be part of a noun phrase (see IsContent)
-  kFunctionWord = 1u << 22,   // glue, stop word or a closed-class word
-  kHasRules = 1u << 23,       // some stance rule starts with the word
-};
-
-// The fields a token reads (lower, flags, norm words) come first, in the
-// two cache lines Tokenize prefetches.
-struct alignas(64) WordInfo {
-  std::string lower;
-  uint32_t flags = 0;
-  bool word = false;
-  // The words of `norm` (views into it): the first three inline, all of
-  // them in norm_more when there are more.
-  uint32_t norm_count = 0;
-  std::string_view norm_inline[3];
-  const std::vector<size_t>* rules = nullptr;  // stance rules starting with `key`, longest first
-  std::string norm;                          // NormalizeTopicWord(lower); empty for punctuation
-  std::string key;                           // MatchKey(norm)
-  std::vector<std::string_view> norm_more;
-  const std::string_view* norm_begin() const { return norm_count <= 3 ? norm_inline : norm_more.data(); }
-  const std::string_view* norm_end() const { return norm_begin() + norm_count; }
-  bool Has(uint32_t f) const { return (flags & f) != 0; }
-};
-
-// Words and marks by (lower-case form, is a word): an open-addressing table
-// of hashes and pointers into a deque, so a lookup touches one slot and the
-// WordInfo it needs anyway, and pointers stay valid until Clear().
-class WordTable {
- public:
-  WordTable() : slots_(1 << 12) {}
-  size_t size() const { return infos_.size(); }
-  void Clear() {
-    infos_.clear();
-    slots_.assign(1 << 12, Slot());
-  }
-  static uint64_t Hash(std::string_view lower, bool word) {
-    return StringHash()(lower) ^ (word ? 0x5bd1e995u : 0);
-  }
-  // Starts loading the slot where a key of hash `h` would sit.
-  void PrefetchSlot(uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
-  // The first entry whose hash is `h` (most likely the key's), or null.
-  const WordInfo* Candidate(uint64_t h) const {
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.info == nullptr || slot.hash == h) return slot.info;
-    }
-  }
-  // The entry for (lower, word), or null; *hash receives the key's hash.
-  WordInfo* Find(std::string_view lower, bool word, uint64_t* hash) const {
-    const uint64_t h = Hash(lower, word);
-    *hash = h;
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.info == nullptr) return nullptr;
-      if (slot.hash == h && slot.info->word == word && slot.info->lower == lower) return slot.info;
-    }
-  }
-  // Adds an entry (that Find did not find) and returns it.
-  WordInfo* Add(std::string_view lower, bool word, uint64_t hash) {
-    if ((infos_.size() + 1) * 2 > slots_.size()) Grow();
-    WordInfo& w = infos_.emplace_back();
-    w.lower = std::string(lower);
-    w.word = word;
-    Place(Slot{hash, &w});
-    return &w;
-  }
-
- private:
-  struct Slot {
-    uint64_t hash = 0;
-    WordInfo* info = nullptr;
-  };
-  void Place(Slot s) {
-    const size_t mask = slots_.size() - 1;
-    size_t i = s.hash & mask;
-    while (slots_[i].info != nullptr) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
-  void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& s : old) {
-      if (s.info != nullptr) Place(s);
-    }
-  }
-  std::vector<Slot> slots_;
-  std::deque<WordInfo> infos_;
-};
-
-struct Tok {
-  size_t begin = 0, end = 0;  // byte offsets in the text read
-  bool word = false;
-  uint32_t flags = 0;  // w->flags
-  const WordInfo* w = nullptr;
-  bool Has(uint32_t f) const { return (flags & f) != 0; }
-};
-
-struct Match {
-  size_t begin = 0, end = 0;  // token indices [begin, end)
-  StanceKind kind = StanceKind::kSupport;
-};
-
-struct Chunk {
-  size_t begin = 0, end = 0;  // token indices [begin, end)
-  size_t clause = 0;
-  uint32_t norm_begin = 0, norm_end = 0;  // its normalised words, in Reading::norm_pool
-  size_t norm_size() const { return norm_end - norm_begin; }
-  std::string label;
-  bool pointer = false;  // "it", "the measure": takes an earlier phrase's topic
-  bool actor = false;    // a name or a group of people ("the US", "Israeli leaders")
-};
-
-// A text read for stance: tokens, clauses, stance words, noun phrases.
-struct Reading {
-  std::string_view text;
-  std::vector<Tok> tokens;
-  std::vector<size_t> clause;    // clause index of each token
-  std::vector<size_t> sentence;  // sentence index of each token
-  std::vector<int> match_of;     // index into matches, or -1
-  std::vector<char> verbish;     // a verb taking an object, or a cue
-  std::vector<Match> matches;
-  std::vector<Chunk> chunks;
-  std::vector<std::string_view> norm_pool;  // the chunks' words (views into WordInfo::norm)
-};
-
-// Per-thread memory of the words seen (bounded), and reading buffers that
-// keep their capacity from claim to claim.
-// A token scanned but not yet looked up (see Rep::Tokenize).
-struct PendingToken {
-  size_t begin, end;
-  bool word;
-  uint32_t lower_begin, lower_size;  // in Scratch::lowers
-  uint64_t hash;
-  const WordInfo* candidate;
-};
-
+// Per-thread state of the tagger: the reader's memory of the words seen
+// (bounded), and reading buffers that keep their capacity from claim to claim.
 struct Scratch {
   uint64_t owner = 0;  // StanceTagger::Rep::id the words were looked up for
-  WordTable words;
-  std::string lower;
-  std::string lowers;  // the lower-case forms of pending tokens, end to end
-  std::vector<PendingToken> pending;
+  ReadScratch read;
   Reading claim, context, small;
   // Claims in a row mostly share their speaker and their cue: the speaker's
   // words and the cue's polarity of the claim before, valid within one
@@ -257,20 +58,9 @@ const char* PolarityName(int sign) { return sign > 0 ? "support" : sign < 0 ? "o
 
 struct StanceTagger::Rep {
   uint64_t id = 0;
-  const Vocabulary* vocab = nullptr;
-  std::vector<StanceRule> rules;
-  std::unordered_map<std::string, std::vector<size_t>> by_first;  // longest first
-  std::unordered_set<std::string> stopwords;
-  std::unordered_set<std::string> shells;
+  StanceReader reader;
   TopicCatalog catalog;
 
-  const WordInfo* Info(Scratch* s, bool word, std::string_view lower) const;
-  void Tokenize(Scratch* s, std::string_view text, std::vector<Tok>* tokens) const;
-  void Read(Scratch* s, std::string_view text, Reading* r, bool matches_only = false) const;
-  void FindMatches(Reading* r) const;
-  void SplitClauses(Reading* r) const;
-  void FindChunks(Reading* r) const;
-  bool IsContent(const Reading& r, size_t i) const;
   int Polarity(const Reading& r, size_t clause, size_t pos, bool actor,
                const std::vector<std::string_view>& side) const;
   int ClausePolarity(const Reading& r, size_t clause, const std::vector<std::string_view>& side) const;
@@ -281,281 +71,6 @@ struct StanceTagger::Rep {
                   std::string* label) const;
   void TagClaim(Scratch* s, const Document& doc, Claim* claim) const;
 };
-
-const WordInfo* StanceTagger::Rep::Info(Scratch* s, bool word, std::string_view lower) const {
-  uint64_t hash;
-  if (const WordInfo* known = s->words.Find(lower, word, &hash)) return known;
-  WordInfo& w = *s->words.Add(lower, word, hash);
-  if (word) {
-    w.norm = NormalizeTopicWord(lower);
-    w.key = MatchKey(w.norm);
-    std::vector<std::string_view> words;
-    SplitNorm(std::string_view(w.norm), &words);
-    w.norm_count = static_cast<uint32_t>(words.size());
-    if (words.size() <= 3) {
-      std::copy(words.begin(), words.end(), w.norm_inline);
-    } else {
-      w.norm_more = std::move(words);
-    }
-    auto rules_it = by_first.find(w.key);
-    if (rules_it != by_first.end()) w.rules = &rules_it->second;
-  }
-  const std::string& l = w.lower;
-  uint32_t f = 0;
-  const bool glue = IsTopicGlueWord(l);
-  const bool stop = stopwords.count(l) > 0;
-  const uint16_t cls = vocab->ClassOf(l);
-  if (glue) f |= kGlueWord;
-  if (stop) f |= kStopWord;
-  if (shells.count(l)) f |= kShellWord;
-  if (kObjectStarts.count(l)) f |= kObjectStartWord;
-  if (kPointers.count(l)) f |= kPointerWord;
-  if (kDefinite.count(l)) f |= kDefiniteWord;
-  if (kFirstPerson.count(l)) f |= kFirstPersonWord;
-  if (kCommaClauseStarts.count(l)) f |= kCommaClauseWord;
-  if (kClauseStarts.count(l)) f |= kClauseStartWord;
-  auto cue = vocab->cues.find(l);
-  if (cue != vocab->cues.end()) {
-    for (const CueForm& form : cue->second) {
-      if (!form.noun && form.words.size() == 1) f |= kCueVerbWord;
-    }
-  }
-  auto source = vocab->source_nouns.find(l);
-  if (source != vocab->source_nouns.end() && source->second) f |= kPeopleWord;
-  if (vocab->countries.count(l) || vocab->organizations.count(l)) f |= kCountryOrOrg;
-  if (l == "to") f |= kTo;
-  if (l == "be") f |= kBe;
-  if (l == "of") f |= kOf;
-  if (l == "." || l == "!" || l == "?") f |= kSentenceEnd;
-  if (l == ";" || l == ":" || l == "(" || l == ")") f |= kClauseBreak;
-  if (l == ",") f |= kComma;
-  if (l.size() > 5 && EndsWith(l, "ing")) f |= kIngTail;
-  if (l.size() > 4 && (EndsWith(l, "ing") || EndsWith(l, "ed"))) f |= kVerbTail;
-  if (l.size() > 4 && EndsWith(l, "ed")) f |= kEdTail;
-  const bool digits =
-      std::all_of(l.begin(), l.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
-  if (!w.norm.empty() && !glue && !stop && !(cls & (kDet | kPron | kPrep | kConj | kRel | kNeg | kAdv | kTime)) &&
-      !digits) {
-    f |= kContentWord;
-  }
-  if (glue || stop || (cls & (kDet | kPron | kPrep | kConj | kRel | kNeg | kAdv)) != 0) f |= kFunctionWord;
-  if (w.rules != nullptr) f |= kHasRules;
-  w.flags = f;
-  return &w;
-}
-
-void StanceTagger::Rep::Tokenize(Scratch* s, std::string_view text, std::vector<Tok>* tokens) const {
-  // Most of the time of a lookup is waiting for memory (the word table is
-  // larger than the caches), so the lookups are done in passes over all the
-  // tokens, each starting the loads the next one needs: scan and hash,
-  // find the candidate slots, then check the candidates.
-  struct Sink : TopicTokenSink {
-    Scratch* s;
-    void Add(size_t begin, size_t end, bool word, std::string_view lower) override {
-      const uint64_t h = WordTable::Hash(lower, word);
-      s->words.PrefetchSlot(h);
-      s->pending.push_back(PendingToken{begin, end, word, static_cast<uint32_t>(s->lowers.size()),
-                                        static_cast<uint32_t>(lower.size()), h, nullptr});
-      s->lowers.append(lower);
-    }
-  } sink;
-  sink.s = s;
-  s->pending.clear();
-  s->lowers.clear();
-  ScanTopicTokens(text, &s->lower, &sink);
-  for (PendingToken& p : s->pending) {
-    p.candidate = s->words.Candidate(p.hash);
-    if (p.candidate != nullptr) {
-      __builtin_prefetch(p.candidate);
-      __builtin_prefetch(reinterpret_cast<const char*>(p.candidate) + 64);
-    }
-  }
-  tokens->clear();
-  tokens->reserve(s->pending.size());
-  for (const PendingToken& p : s->pending) {
-    const std::string_view lower = std::string_view(s->lowers).substr(p.lower_begin, p.lower_size);
-    const WordInfo* w = p.candidate;
-    if (w == nullptr || w->word != p.word || w->lower != lower) w = Info(s, p.word, lower);
-    tokens->push_back(Tok{p.begin, p.end, p.word, w->flags, w});
-  }
-}
-
-void StanceTagger::Rep::Read(Scratch* s, std::string_view text, Reading* r, bool matches_only) const {
-  r->text = text;
-  r->matches.clear();
-  r->chunks.clear();
-  r->norm_pool.clear();
-  Tokenize(s, text, &r->tokens);
-  FindMatches(r);
-  if (matches_only) return;
-  SplitClauses(r);
-  FindChunks(r);
-}
-
-void StanceTagger::Rep::FindMatches(Reading* r) const {
-  const auto& t = r->tokens;
-  r->match_of.assign(t.size(), -1);
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (!t[i].word || !t[i].Has(kHasRules)) continue;
-    for (size_t rule_index : *t[i].w->rules) {
-      const std::vector<std::string>& words = rules[rule_index].words;
-      size_t k = 0;
-      while (k < words.size() && i + k < t.size() && t[i + k].word && t[i + k].w->key == words[k]) ++k;
-      if (k < words.size()) continue;
-      // "a proposed zone": a participle after a determiner describes, it
-      // takes no stance.
-      if (words.size() == 1 && i > 0 && t[i - 1].word && t[i - 1].Has(kObjectStartWord) && t[i].Has(kEdTail)) {
-        break;
-      }
-      Match m{i, i + words.size(), rules[rule_index].kind};
-      for (size_t j = m.begin; j < m.end; ++j) r->match_of[j] = static_cast<int>(r->matches.size());
-      r->matches.push_back(m);
-      i = m.end - 1;
-      break;
-    }
-  }
-}
-
-void StanceTagger::Rep::SplitClauses(Reading* r) const {
-  const auto& t = r->tokens;
-  r->clause.resize(t.size());
-  r->sentence.resize(t.size());
-  size_t clause = 0, sentence = 0;
-  bool open = false;  // the current clause holds a word
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i].word && open && t[i].Has(kClauseStartWord)) ++clause, open = false;
-    r->clause[i] = clause;
-    r->sentence[i] = sentence;
-    if (t[i].word) {
-      open = true;
-      continue;
-    }
-    if (t[i].Has(kSentenceEnd)) {
-      ++sentence;
-      if (open) ++clause;
-      open = false;
-    } else if (t[i].Has(kClauseBreak)) {
-      if (open) ++clause;
-      open = false;
-    } else if (t[i].Has(kComma) && i + 1 < t.size() && t[i + 1].word &&
-               t[i + 1].Has(kCommaClauseWord | kIngTail)) {
-      if (open) ++clause;
-      open = false;
-    }
-  }
-}
-
-bool StanceTagger::Rep::IsContent(const Reading& r, size_t i) const {
-  const Tok& tok = r.tokens[i];
-  return tok.word && tok.Has(kContentWord) && r.match_of[i] < 0 && !r.verbish[i];
-}
-
-void StanceTagger::Rep::FindChunks(Reading* r) const {
-  const auto& t = r->tokens;
-  const size_t n = t.size();
-  // Verbs: a word right before an object ("sponsored a resolution", unless
-  // itself after a determiner), and the reporting cues ("said", "told").
-  r->verbish.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    if (!t[i].word) continue;
-    const bool after_det = i > 0 && t[i - 1].word && t[i - 1].Has(kObjectStartWord);
-    const bool before_object = i + 1 < n && t[i + 1].word && t[i + 1].Has(kObjectStartWord);
-    const bool cue = t[i].Has(kCueVerbWord);
-    // "attempting to block": an inflected verb before "to".
-    const bool before_to = i + 1 < n && t[i + 1].Has(kTo) && t[i].Has(kVerbTail);
-    const bool function_word = t[i].Has(kFunctionWord);
-    r->verbish[i] = !after_det && !function_word && (before_object || cue || before_to) && !t[i].Has(kPointerWord);
-  }
-  size_t first_word = n;
-  for (size_t i = 0; i < n; ++i) {
-    if (t[i].word) {
-      first_word = i;
-      break;
-    }
-  }
-  for (size_t i = 0; i < n;) {
-    // Pointers: "it", "this", "the measure" at the start or right after a
-    // stance word (determiners, negators and glue words may sit between).
-    if (t[i].word && t[i].Has(kPointerWord | kDefiniteWord)) {
-      size_t head = i;
-      if (t[i].Has(kDefiniteWord) && i + 1 < n && t[i + 1].word && t[i + 1].Has(kShellWord) &&
-          !(i + 2 < n && IsContent(*r, i + 2))) {
-        head = i + 1;
-      } else if (!t[i].Has(kPointerWord) || (i + 1 < n && IsContent(*r, i + 1))) {
-        head = n;  // "this week": a determiner, not a pointer
-      }
-      if (head < n) {
-        size_t k = i;
-        while (k > 0 && t[k - 1].word && r->match_of[k - 1] < 0 && t[k - 1].Has(kGlueWord)) --k;
-        const bool after_stance = k > 0 && r->match_of[k - 1] >= 0;
-        if (i == first_word || after_stance) {
-          Chunk& c = r->chunks.emplace_back();
-          c.begin = i;
-          c.end = head + 1;
-          c.clause = r->clause[i];
-          c.pointer = true;
-          // A shell noun stands for itself when nothing earlier fits.
-          c.norm_begin = static_cast<uint32_t>(r->norm_pool.size());
-          if (head > i) r->norm_pool.insert(r->norm_pool.end(), t[head].w->norm_begin(), t[head].w->norm_end());
-          c.norm_end = static_cast<uint32_t>(r->norm_pool.size());
-          i = head + 1;
-          continue;
-        }
-      }
-    }
-    if (!IsContent(*r, i)) {
-      ++i;
-      continue;
-    }
-    Chunk c;
-    c.begin = i;
-    c.clause = r->clause[i];
-    c.norm_begin = static_cast<uint32_t>(r->norm_pool.size());
-    const auto phrase_words = [&] { return r->norm_pool.size() - c.norm_begin; };
-    size_t j = i;
-    for (;;) {
-      while (j < n && r->clause[j] == c.clause && IsContent(*r, j) && phrase_words() < kMaxPhraseWords) {
-        r->norm_pool.insert(r->norm_pool.end(), t[j].w->norm_begin(), t[j].w->norm_end());
-        ++j;
-      }
-      // "establishment of an independent Palestinian state": one phrase.
-      size_t k = j;
-      if (k < n && t[k].word && t[k].Has(kOf)) {
-        ++k;
-        while (k < n && t[k].word && t[k].Has(kObjectStartWord)) ++k;
-        if (k < n && r->clause[k] == c.clause && IsContent(*r, k) && phrase_words() < kMaxPhraseWords) {
-          j = k;
-          continue;
-        }
-      }
-      break;
-    }
-    c.end = j;
-    c.norm_end = static_cast<uint32_t>(r->norm_pool.size());
-    bool names = true, people = false, head = true;  // head: before any "of"
-    for (size_t k = c.begin; k < c.end; ++k) {
-      if (t[k].Has(kOf)) head = false;
-      if (!t[k].word || t[k].Has(kGlueWord)) continue;
-      const char first = r->text[t[k].begin];
-      names = names && first >= 'A' && first <= 'Z';
-      people = people || (head && t[k].Has(kPeopleWord));
-    }
-    // A capital at the start of a sentence shows no name unless the word is
-    // a known country or organisation ("Sanctions would be ...").
-    size_t before = c.begin;
-    while (before > 0 && !t[before - 1].word && !t[before - 1].Has(kSentenceEnd | kComma)) {
-      --before;  // quotes and brackets
-    }
-    const bool sentence_start = before == 0 || c.begin == first_word ||
-                                (!t[before - 1].Has(kComma) && !t[before - 1].word);
-    if (names && sentence_start && c.end - c.begin == 1 && !t[c.begin].Has(kCountryOrOrg)) {
-      names = false;
-    }
-    c.actor = names || people;
-    r->chunks.push_back(std::move(c));
-    i = j;
-  }
-}
 
 int StanceTagger::Rep::Negation(const Reading& r, size_t match) const {
   const Match& m = r.matches[match];
@@ -682,14 +197,14 @@ bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim
     while (start < claim_begin && text[start] != ' ' && text[start] != '\n') ++start;
     if (start < claim_begin) {
       const std::string_view shorter = text.substr(start, claim_begin - start);
-      Read(s, shorter, &r);
+      reader.Read(&s->read, shorter, &r);
       if (!r.tokens.empty() && r.sentence.back() >= kContextSentences) {
         context = shorter;
         read = true;
       }
     }
   }
-  if (!read) Read(s, context, &r);
+  if (!read) reader.Read(&s->read, context, &r);
   if (r.tokens.empty()) return false;
   // Sentences from the nearest back; in each, the first phrase after its
   // first verb or stance word.
@@ -732,11 +247,11 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
     text = text.substr(0, cut == std::string_view::npos ? kMaxClaimBytes : cut);
   }
   Reading& r = s->claim;
-  Read(s, text, &r);
+  reader.Read(&s->read, text, &r);
   if (!s->side_valid || s->side_name != claim->speaker.name || s->side_affiliation != claim->speaker.affiliation) {
     s->side.clear();
     for (const std::string* name : {&claim->speaker.name, &claim->speaker.affiliation}) {
-      Tokenize(s, *name, &s->small.tokens);
+      reader.Tokenize(&s->read, *name, &s->small.tokens);
       for (const Tok& t : s->small.tokens) {
         if (t.word) s->side.insert(s->side.end(), t.w->norm_begin(), t.w->norm_end());
       }
@@ -751,7 +266,7 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
   if (!s->cue_valid || s->cue != claim->cue) {
     int polarity = 0;
     if (!claim->cue.empty()) {
-      Read(s, claim->cue, &s->small, /*matches_only=*/true);
+      reader.Read(&s->read, claim->cue, &s->small, /*matches_only=*/true);
       for (const Match& m : s->small.matches) {
         if (m.kind == StanceKind::kSupport) polarity = 1;
         if (m.kind == StanceKind::kOppose) polarity = -1;
@@ -845,49 +360,14 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
 StanceTagger::StanceTagger(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 StanceTagger::~StanceTagger() = default;
 
-const std::vector<StanceRule>& StanceTagger::rules() const { return rep_->rules; }
+const std::vector<StanceRule>& StanceTagger::rules() const { return rep_->reader.rules(); }
 
 Status StanceTagger::Create(const Vocabulary& vocab, const std::string& lexicon_dir,
                             const std::string& topics_file, std::unique_ptr<StanceTagger>* tagger) {
   auto rep = std::make_unique<Rep>();
   rep->id = next_tagger_id.fetch_add(1);
-  rep->vocab = &vocab;
-  Lexicon lex;
-  Status s = Lexicon::Load("stance", lexicon_dir, &lex);
+  Status s = rep->reader.Load(vocab, lexicon_dir);
   if (!s.ok()) return s;
-  size_t line = 0;
-  for (const LexiconEntry& e : lex.entries()) {
-    ++line;
-    StanceRule rule;
-    rule.phrase = e.key;
-    if (e.fields.empty() || !ParseKind(e.fields[0], &rule.kind)) {
-      return Status::InvalidInput("stance.txt: entry \"" + e.key +
-                                  "\" needs a kind: support, oppose, negator, reverse or intent");
-    }
-    if (e.fields.size() > 1) rule.example = e.fields[1];
-    if (e.fields.size() > 2) rule.topic = e.fields[2];
-    if (e.fields.size() > 3) rule.expected = e.fields[3];
-    for (const TopicToken& t : TokenizeForTopics(e.key)) {
-      if (t.word) rule.words.push_back(MatchKey(t.norm));
-    }
-    if (rule.words.empty()) return Status::InvalidInput("stance.txt: entry \"" + e.key + "\" has no words");
-    rep->rules.push_back(std::move(rule));
-  }
-  for (size_t i = 0; i < rep->rules.size(); ++i) rep->by_first[rep->rules[i].words[0]].push_back(i);
-  for (auto& [first, list] : rep->by_first) {
-    std::stable_sort(list.begin(), list.end(), [&](size_t a, size_t b) {
-      return rep->rules[a].words.size() > rep->rules[b].words.size();
-    });
-  }
-  s = Lexicon::Load("topic_stopwords", lexicon_dir, &lex);
-  if (!s.ok()) return s;
-  for (const LexiconEntry& e : lex.entries()) {
-    if (!e.fields.empty() && e.fields[0] == "shell") {
-      rep->shells.insert(e.key);
-    } else {
-      rep->stopwords.insert(e.key);
-    }
-  }
   if (!topics_file.empty()) {
     s = TopicCatalog::Load(topics_file, &rep->catalog);
     if (!s.ok()) return s;
@@ -902,8 +382,8 @@ void StanceTagger::Tag(const Document& doc, std::vector<Claim>* claims, size_t f
   // pure memo of the lexicons: it never changes a result), and forgotten
   // when they grow past a bound or another tagger runs on the thread.
   thread_local Scratch scratch;
-  if (scratch.owner != rep_->id || scratch.words.size() > kMaxCachedWords) {
-    scratch.words.Clear();
+  if (scratch.owner != rep_->id || scratch.read.words.size() > kMaxCachedWords) {
+    scratch.read.words.Clear();
     scratch.owner = rep_->id;
   }
   scratch.side_valid = scratch.cue_valid = false;

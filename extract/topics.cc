@@ -1,12 +1,13 @@
 #include "extract/topics.h"
 
 #include <algorithm>
+#include <cassert>
 #include <fstream>
 #include <sstream>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/lexicon.h"
+#include "extract/strmap.h"
 
 namespace claimgraph {
 
@@ -39,37 +40,42 @@ size_t PunctuationLength(std::string_view s, size_t i) {
   return 0;
 }
 
-void LowerInto(std::string_view s, std::string* out) {
-  out->resize(s.size());
+// Appends `s` lower-cased (ASCII letters; the curly apostrophe made straight).
+void LowerAppend(std::string_view s, std::string* out) {
+  const size_t base = out->size();
+  out->resize(base + s.size());
+  char* dst = out->data() + base;
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '\xE2' && s.substr(i, kRightQuote.size()) == kRightQuote) {
-      (*out)[n++] = '\'';
+      dst[n++] = '\'';
       i += kRightQuote.size() - 1;
       continue;
     }
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    (*out)[n++] = c;
+    dst[n++] = c;
   }
-  out->resize(n);
+  out->resize(base + n);
 }
 
 std::string Lower(std::string_view s) {
   std::string out;
-  LowerInto(s, &out);
+  LowerAppend(s, &out);
   return out;
 }
 
 // Glue words: dropped from topic names and never part of a noun phrase.
-const std::unordered_set<std::string_view>& GlueWords() {
-  static const std::unordered_set<std::string_view> words = {
+constexpr std::string_view kGlueWords[] = {
       "a",    "an",    "the",   "of",    "to",   "in",    "on",   "for",   "as",   "at",
       "by",   "with",  "from",  "into",  "onto", "its",   "their", "his",  "her",  "our",
       "my",   "your",  "this",  "these", "those", "that", "any",   "some", "all",  "and",
       "or",   "'s",    "s",     "such",  "each", "every", "both",  "either", "towards",
       "toward", "about", "over", "under", "between", "against", "within", "without",
-  };
+};
+
+const std::unordered_set<std::string_view>& GlueWords() {
+  static const std::unordered_set<std::string_view> words(std::begin(kGlueWords), std::end(kGlueWords));
   return words;
 }
 
@@ -77,9 +83,9 @@ std::string Stem(std::string w);
 
 // "israeli" -> "israel", from the built-in demonyms lexicon: one-word,
 // alphabetic adjectives of more than three letters (so "us" stays "us").
-const std::unordered_map<std::string, std::string>& Demonyms() {
-  static const std::unordered_map<std::string, std::string> map = [] {
-    std::unordered_map<std::string, std::string> m;
+const StringMap<std::string>& Demonyms() {
+  static const StringMap<std::string> map = [] {
+    StringMap<std::string> m;
     Lexicon lex;
     if (!Lexicon::Load("demonyms", "", &lex).ok()) return m;
     for (const LexiconEntry& e : lex.entries()) {
@@ -183,6 +189,8 @@ std::vector<std::string> ContentNorms(std::string_view text) {
 
 bool IsTopicGlueWord(std::string_view lower) { return GlueWords().count(lower) > 0; }
 
+std::vector<std::string_view> TopicGlueWords() { return {std::begin(kGlueWords), std::end(kGlueWords)}; }
+
 std::string NormalizeTopicWord(std::string_view word) {
   std::string lower = Lower(word);
   lower.erase(std::remove(lower.begin(), lower.end(), '.'), lower.end());
@@ -197,7 +205,22 @@ std::string NormalizeTopicWord(std::string_view word) {
   return stem;
 }
 
-void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink) {
+namespace {
+
+// The scan behind ScanTopicTokens and ScanTopicSpans: calls emit(begin,
+// end, word, lower) for each token. `lower` is a view into `text` when the
+// token is its own lower-case form (most are), else into *lowers, where the
+// forms that differ are appended; *lowers is reserved up front so that it
+// never moves during the scan, and the views stay valid after it.
+template <typename Emit>
+void ScanTokens(std::string_view text, std::string* lowers, Emit&& emit) {
+  // A word's lower-case form is at most its length plus 2 ("won't" ->
+  // "willn't"), so three times the text always fits.
+  lowers->reserve(lowers->size() + 3 * text.size() + 16);
+  const char* const lowers_data = lowers->data();
+  const auto add_raw = [&](size_t begin, size_t end, bool word) {
+    emit(begin, end, word, text.substr(begin, end - begin));
+  };
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -209,20 +232,25 @@ void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink
     if (punct > 0 && !(punct == 3 && text.substr(i, 3) == kRightQuote && i > 0 &&
                        IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])) && i + 3 < text.size() &&
                        IsAsciiAlnum(static_cast<unsigned char>(text[i + 3])))) {
-      sink->Add(i, i + punct, false, text.substr(i, punct));
+      add_raw(i, i + punct, false);
       i += punct;
       continue;
     }
     if (!IsWordByte(c)) {
       // One punctuation character (a whole UTF-8 sequence for non-ASCII is
       // impossible here: bytes >= 0x80 are word bytes).
-      sink->Add(i, i + 1, false, text.substr(i, 1));
+      add_raw(i, i + 1, false);
       ++i;
       continue;
     }
     size_t j = i;
+    bool folded = false;  // the word holds a byte that lower-casing changes
     while (j < text.size()) {
+      // The bulk of a word: lower-case letters and digits.
+      while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= '0' && text[j] <= '9'))) ++j;
+      if (j >= text.size()) break;
       const unsigned char d = static_cast<unsigned char>(text[j]);
+      folded = folded || (d >= 'A' && d <= 'Z') || d == 0xE2;
       if (d == 0xE2 && text.substr(j, kRightQuote.size()) == kRightQuote) {
         // An apostrophe inside a word; a closing quote otherwise.
         if (j + 3 < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[j + 3]))) {
@@ -247,25 +275,49 @@ void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink
       // A closing quote that no rule above took ("candidates’ respective"):
       // one punctuation token, so the scan always moves on.
       j = i + (text.substr(i, kRightQuote.size()) == kRightQuote ? kRightQuote.size() : 1);
-      sink->Add(i, j, false, text.substr(i, j - i));
+      add_raw(i, j, false);
       i = j;
       continue;
     }
     // A trailing dot of an initialism ("U.S.") belongs to it.
     if (j < text.size() && text[j] == '.' && j >= i + 3 && text[j - 2] == '.') ++j;
-    std::string& lower = *scratch;
-    LowerInto(text.substr(i, j - i), &lower);
-    size_t split = lower.size();
-    const size_t n = lower.size();
-    if (n > 3 && lower[n - 1] == 't' && lower[n - 2] == '\'' && lower[n - 3] == 'n') split = n - 3;
-    std::string_view word_lower = std::string_view(lower).substr(0, split);
-    if (split != lower.size() && (word_lower == "wo" || word_lower == "ca" || word_lower == "sha")) {
-      word_lower = word_lower == "wo" ? "will" : word_lower == "ca" ? "can" : "shall";  // won't, can't, shan't
+    std::string_view lower = text.substr(i, j - i);
+    if (folded) {
+      const size_t base = lowers->size();
+      LowerAppend(lower, lowers);
+      lower = std::string_view(*lowers).substr(base);
     }
-    sink->Add(i, split == lower.size() ? j : i + split, true, word_lower);
-    if (split != lower.size()) sink->Add(i + split, j, true, "n't");
+    const size_t n = lower.size();
+    if (n > 3 && lower[n - 1] == 't' && lower[n - 2] == '\'' && lower[n - 3] == 'n') {
+      const size_t split = n - 3;
+      std::string_view word_lower = lower.substr(0, split);
+      if (word_lower == "wo" || word_lower == "ca" || word_lower == "sha") {
+        word_lower = word_lower == "wo" ? "will" : word_lower == "ca" ? "can" : "shall";  // won't, can't, shan't
+      }
+      emit(i, i + split, true, word_lower);
+      emit(i + split, j, true, std::string_view("n't"));
+    } else {
+      emit(i, j, true, lower);
+    }
     i = j;
   }
+  assert(lowers->data() == lowers_data);
+  (void)lowers_data;
+}
+
+}  // namespace
+
+void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink) {
+  scratch->clear();
+  ScanTokens(text, scratch, [sink](size_t begin, size_t end, bool word, std::string_view lower) {
+    sink->Add(begin, end, word, lower);
+  });
+}
+
+void ScanTopicSpans(std::string_view text, std::vector<TopicTokenSpan>* spans, std::string* lowers) {
+  ScanTokens(text, lowers, [spans](size_t begin, size_t end, bool word, std::string_view lower) {
+    spans->push_back(TopicTokenSpan{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), lower, word});
+  });
 }
 
 std::vector<TopicToken> TokenizeForTopics(std::string_view text) {

@@ -25,6 +25,7 @@
 #define CLAIMGRAPH_EXTRACT_TOPICS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,9 +78,25 @@ class TopicTokenSink {
 // `scratch` is a buffer the scan may reuse (its contents are overwritten).
 void ScanTopicTokens(std::string_view text, std::string* scratch, TopicTokenSink* sink);
 
+// A token of ScanTopicTokens: its byte range in the text, whether it is a
+// word, and its `lower` form (a view, see ScanTopicSpans).
+struct TopicTokenSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string_view lower;
+  bool word = false;
+};
+// The tokens of ScanTopicTokens, appended to *spans. A token's `lower` views
+// `text` where the token is already lower case (most are), else *lowers, to
+// which the forms that differ are appended; the views stay valid while
+// `text` does and *lowers is not changed. `text` must be under 4 GiB.
+void ScanTopicSpans(std::string_view text, std::vector<TopicTokenSpan>* spans, std::string* lowers);
+
 // True for the glue words NormalizeTopic drops ("the", "of", "its", ...);
 // `lower` is a lower-case word.
 bool IsTopicGlueWord(std::string_view lower);
+// Every glue word, in no particular order.
+std::vector<std::string_view> TopicGlueWords();
 
 struct CatalogTopic {
   std::string name;                              // as the user wrote it: "Palestinian state"

@@ -143,6 +143,22 @@ Status Vocabulary::Load(const std::string& dir, Vocabulary* v) {
   for (const auto& e : lex.entries()) v->abbreviations.insert(Lower(e.key));
 
   for (const auto& [word, cls] : v->word_classes) v->max_class_word = std::max(v->max_class_word, word.size());
+  size_t slots = 16;
+  while (slots < 2 * v->word_classes.size()) slots *= 2;
+  v->short_classes.assign(slots, Vocabulary::ShortClass());
+  for (const auto& [word, cls] : v->word_classes) {
+    if (word.empty() || word.size() > 16) continue;  // ClassOf looks these up in word_classes
+    Vocabulary::ShortClass e;
+    Vocabulary::PackShortWord(word, &e.lo, &e.hi);
+    e.size = static_cast<uint32_t>(word.size());
+    e.word_class = cls;
+    const size_t h = Vocabulary::ShortClassHash(e.lo, e.hi, word.size());
+    const size_t bit = (h >> 52) & 4095;
+    v->short_class_filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+    size_t i = h & (slots - 1);
+    while (v->short_classes[i].size != 0) i = (i + 1) & (slots - 1);
+    v->short_classes[i] = e;
+  }
   // Token sequences joined by ' ' (NounPhraseAnalyzer) can equal a key of n
   // words only if the first token is the key's text before its first space.
   for (const auto* table : {&v->countries, &v->organizations, &v->demonyms}) {

@@ -133,5 +133,15 @@ TEST_CASE("ClaimToJson adds optional fields only when known", "[claim_json]") {
   CHECK_FALSE(bare["speaker"].contains("role"));
 }
 
+TEST_CASE("AppendClaimJson appends the bytes of ClaimToJson", "[claim_json]") {
+  Claim c = SampleClaim();
+  c.topics.push_back(Topic{"trade deal", "the \"trade\" deal", "support"});
+  c.addressee = "European Commission";
+  std::string out = "prefix\n";
+  AppendClaimJson(c, &out);
+  AppendClaimJson(SampleClaim(), &out);
+  CHECK(out == "prefix\n" + ClaimToJson(c) + ClaimToJson(SampleClaim()));
+}
+
 }  // namespace
 }  // namespace claimgraph

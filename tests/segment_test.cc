@@ -2,6 +2,7 @@
 
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "extract/segment.h"
 
@@ -29,6 +30,18 @@ TEST_CASE("tokens keep byte offsets, possessives and initialisms", "[segment]") 
   CHECK(text.substr(p.tokens[1].begin, p.tokens[1].end - p.tokens[1].begin) == "U.S.");
   CHECK(p.tokens[7].capitalized);
   CHECK(p.sentences.size() == 1);  // "Mr." does not end the sentence
+}
+
+TEST_CASE("words of any length and case are lower-cased, non-ASCII too", "[segment]") {
+  const std::string text =
+      "A BIG Bird WASHINGTON Representatives INTERNATIONALISATION McDonald's \xC3\x89MILE "
+      "Caf\xC3\xA9S ABCDEFGH ABCDEFGHI";
+  Paragraph p = Segment(text);
+  std::vector<std::string> lower;
+  for (const Token& t : p.tokens) lower.push_back(t.lower);
+  CHECK(lower == std::vector<std::string>{"a", "big", "bird", "washington", "representatives",
+                                          "internationalisation", "mcdonald", "'s", "\xC3\xA9mile",
+                                          "caf\xC3\xA9s", "abcdefgh", "abcdefghi"});
 }
 
 TEST_CASE("straight, curly, guillemet and corner quotes pair up", "[segment]") {

@@ -256,3 +256,54 @@ TEST_CASE("A pointer finds the same antecedent however much text comes before", 
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("ScanTopicSpans gives the tokens and lower forms of TokenizeForTopics", "[topics]") {
+  // Capitals, curly and straight apostrophes, contractions, initialisms,
+  // hyphens, digits, non-ASCII letters and punctuation.
+  const std::string text =
+      "The U.S. envoy WON\xE2\x80\x99T back Germany\xE2\x80\x99s plan; we can't, "
+      "she won't and Sha'n't-style shan't \xC2\xAB" "1,500\xC2\xBB co-op \xC3\x89lys\xC3\xA9" "e "
+      "\xE2\x80\x9CQuoted\xE2\x80\x9D MIXEDcaseWORDSlongerThanSixteen the candidates\xE2\x80\x99 end.";
+  const std::vector<TopicToken> expected = TokenizeForTopics(text);
+  std::vector<TopicTokenSpan> spans;
+  std::string lowers = "kept";  // appended to, never cleared
+  ScanTopicSpans(text, &spans, &lowers);
+  REQUIRE(spans.size() == expected.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    INFO("token " << i << " " << expected[i].text);
+    CHECK(spans[i].begin == expected[i].begin);
+    CHECK(spans[i].end == expected[i].end);
+    CHECK(spans[i].word == expected[i].word);
+    CHECK(std::string(spans[i].lower) == expected[i].lower);
+  }
+  CHECK(lowers.compare(0, 4, "kept") == 0);
+  // Spot checks of the forms themselves.
+  CHECK(expected[0].lower == "the");
+  CHECK(expected[1].lower == "u.s.");
+  CHECK(expected[3].lower == "will");
+  CHECK(expected[4].lower == "n't");
+}
+
+TEST_CASE("Vocabulary::ClassOf agrees with the word class table for every length", "[topics]") {
+  const Vocabulary& vocab = Vocab();
+  REQUIRE(!vocab.word_classes.empty());
+  for (const auto& [word, cls] : vocab.word_classes) {
+    INFO(word);
+    CHECK(vocab.ClassOf(word) == cls);
+    // The same word one byte shorter, longer or changed has the table's class, if any.
+    for (const std::string& other : {word.substr(0, word.size() - 1), word + "s", "x" + word.substr(1)}) {
+      const auto it = vocab.word_classes.find(other);
+      CHECK(vocab.ClassOf(other) == (it == vocab.word_classes.end() ? 0 : it->second));
+    }
+  }
+  for (const char* word : {"", "a", "zz", "Parliament", "the", "The", "sixteen-letters!", "seventeen-letters"}) {
+    const auto it = vocab.word_classes.find(word);
+    CHECK(vocab.ClassOf(word) == (it == vocab.word_classes.end() ? 0 : it->second));
+  }
+}
+
+}  // namespace
+}  // namespace claimgraph
