@@ -50,6 +50,9 @@ constexpr size_t kSessionFilterBytes = 16u << 20;
 // that the writer keeps, so the merges of later articles read them from
 // memory (see WrittenCache).
 constexpr size_t kWrittenCacheBytes = 32u << 20;
+// A writer's block cache: index and filter blocks of the tables it writes,
+// and the few point reads the caches above do not answer.
+constexpr size_t kWriterBlockCacheBytes = 16u << 20;
 // All memtables of a writer together (one family's at most half of it).
 constexpr size_t kMemtableBytes = 64u << 20;
 
@@ -63,6 +66,17 @@ void ReleaseFreedMemory() {
 #ifdef __GLIBC__
   malloc_trim(0);
 #endif
+}
+
+// Whether later articles are likely to write `e` again, so its merged value
+// is worth keeping in memory: an edge between entities or topics (an
+// affiliation) does, one that names a claim or an article (in its ends or
+// its key) belongs to one article only.
+bool RecursAcrossArticles(const Edge& e) {
+  auto one_article = [](const std::string& id) {
+    return id.rfind("claim:", 0) == 0 || id.rfind("article:", 0) == 0;
+  };
+  return !one_article(e.src) && !one_article(e.dst) && !one_article(e.key);
 }
 
 std::string EdgeOutKey(const std::string& src, const std::string& type, const std::string& dst,
@@ -326,7 +340,7 @@ class RocksStore : public Store, private StoredGraphReader {
     if (read_only_) db_options.max_open_files = -1;  // required by secondaries
 
     rocksdb::BlockBasedTableOptions table;
-    table.block_cache = rocksdb::NewLRUCache(32 << 20);
+    table.block_cache = rocksdb::NewLRUCache(read_only_ ? 32 << 20 : kWriterBlockCacheBytes);
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     // A writer keeps index and filter blocks in the block cache, so its memory
     // stays within it however large the store grows (flat RSS on long
@@ -404,7 +418,7 @@ class RocksStore : public Store, private StoredGraphReader {
     for (const Edge& e : writes.edges) {
       value.clear();
       EncodeProperties(e.props, &value);
-      Put(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), std::move(value));
+      Put(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), std::move(value), RecursAcrossArticles(e));
       Put(kIn, EdgeOutKey(e.dst, e.type, e.src, e.key), "");
     }
     for (const auto& [alias, ids] : writes.names) Put(kNames, alias, ids, /*keep=*/true);
@@ -523,7 +537,7 @@ class RocksStore : public Store, private StoredGraphReader {
     if (pending_.empty()) return Status::OK();
     if (!committer_.joinable()) {
       commit_status_ = FromRocks(WriteBatchOf(pending_), "writing to " + dir_);
-      if (commit_status_.ok()) pending_.MoveKeptTo(&written_);
+      if (commit_status_.ok()) pending_.CopyKeptTo(&written_);
       pending_.Clear();
       pending_articles_ = 0;
       return commit_status_;
@@ -555,7 +569,7 @@ class RocksStore : public Store, private StoredGraphReader {
     if (!result.ok()) {
       commit_status_ = FromRocks(result, "writing to " + dir_);
     } else {
-      committing_.MoveKeptTo(&written_);
+      committing_.CopyKeptTo(&written_);
     }
     committing_.Clear();
     return commit_status_;
@@ -618,8 +632,8 @@ class RocksStore : public Store, private StoredGraphReader {
           return Status::OK();
         }
       }
-      if (const std::string* written = written_.Find(cf, key)) {
-        *value = *written;
+      if (std::string_view written; written_.Find(cf, key, &written)) {
+        value->assign(written);
         *found = true;
         return Status::OK();
       }
