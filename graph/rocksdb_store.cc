@@ -44,8 +44,10 @@ const char* const kCfNames[kCfCount] = {"default", "nodes", "types", "out",
 // whole articles once StoreOptions::group_articles are pending or they pass
 // this size, on Flush and on close.
 constexpr size_t kCommitBytes = 8u << 20;
-// The Bloom filter of keys written to a store this process created.
-constexpr size_t kSessionFilterBytes = 16u << 20;
+// The Bloom filter of the keys written to a store this process created,
+// except those an article owns (ArticleScope): ~0.65M keys for news-bench
+// x10 (~100 bits a key), where all keys would be ~13M.
+constexpr size_t kSessionFilterBytes = 8u << 20;
 // The committed values of entity and topic nodes and of name-index entries
 // that the writer keeps, so the merges of later articles read them from
 // memory (see WrittenCache).
@@ -170,12 +172,18 @@ class RocksStore : public Store, private StoredGraphReader {
     if (!graph.content_hash.empty()) {
       std::string existing;
       bool found = false;
-      Status s = Read(kDocs, graph.content_hash, &existing, &found);
+      Status s = Read(kDocs, graph.content_hash, &existing, &found, /*filtered=*/true);
       if (!s.ok()) return s;
       if (found) return Status::OK();
     }
+    // Whether the store has the article already: when it does not, the keys
+    // the article owns are new and the merge reads none of them.
+    scope_ = ArticleScope(graph.article_id);
+    std::string stored_article;
+    Status st = Read(kNodes, graph.article_id, &stored_article, &article_stored_, /*filtered=*/true);
+    if (!st.ok()) return st;
     ArticleWrites writes;
-    Status st = PlanArticleWrites(graph, this, &writes);
+    st = PlanArticleWrites(graph, this, &writes);
     if (!st.ok()) return st;
 
     // The article's writes join the pending ones; a commit writes whole
@@ -184,17 +192,20 @@ class RocksStore : public Store, private StoredGraphReader {
     for (const Node& n : writes.nodes) {
       // Entities and topics recur in later articles, claims and articles
       // do not: only the former are worth keeping in memory.
-      Put(kNodes, n.id, EncodeNodeValue(n), IsEntityType(n.type) || n.type == "Topic");
-      Put(kTypes, n.type + kKeySep + n.id, "");
+      Put(kNodes, n.id, EncodeNodeValue(n), IsEntityType(n.type) || n.type == "Topic",
+          !scope_.OwnsNode(n.id));
+      Put(kTypes, n.type + kKeySep + n.id, "", false, false);
     }
     for (const Edge& e : writes.edges) {
       value.clear();
       EncodeProperties(e.props, &value);
-      Put(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), std::move(value), RecursAcrossArticles(e));
-      Put(kIn, EdgeOutKey(e.dst, e.type, e.src, e.key), "");
+      Put(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), std::move(value), RecursAcrossArticles(e),
+          !scope_.OwnsEdge(e));
+      Put(kIn, EdgeOutKey(e.dst, e.type, e.src, e.key), "", false, false);
     }
     for (const auto& [alias, ids] : writes.names) Put(kNames, alias, ids, /*keep=*/true);
     if (!graph.content_hash.empty()) Put(kDocs, graph.content_hash, graph.article_id);
+    scope_ = ArticleScope();
     *added = true;
     return committer_.ArticleDone();
   }
@@ -208,7 +219,8 @@ class RocksStore : public Store, private StoredGraphReader {
   Status GetNode(const std::string& id, Node* node) override {
     std::lock_guard<std::mutex> lock(write_mu_);
     bool found = false;
-    Status s = ReadNode(id, node, &found);
+    // Not through the filter: it leaves out the keys articles own.
+    Status s = ReadNodeValue(id, node, &found, /*filtered=*/false);
     if (s.ok() && !found) return Status::NotFound("no node \"" + id + "\"");
     return s;
   }
@@ -258,10 +270,12 @@ class RocksStore : public Store, private StoredGraphReader {
   }
 
  private:
-  // Records a write (and its key in the session filter for the families
-  // that are read back).
-  void Put(Cf cf, const std::string& key, std::string value, bool keep = false) {
-    if (session_filter_ != nullptr && cf != kTypes && cf != kIn) session_filter_->Add(cf, key);
+  // Records a write; `tracked`: its key goes in the session filter (keys
+  // the current article owns do not: see ReadNode; nor do the `types` and
+  // `in` families, never read back).
+  void Put(Cf cf, const std::string& key, std::string value, bool keep = false,
+           bool tracked = true) {
+    if (session_filter_ != nullptr && tracked) session_filter_->Add(cf, key);
     committer_.Put(cf, key, std::move(value), keep);
   }
 
@@ -288,13 +302,14 @@ class RocksStore : public Store, private StoredGraphReader {
   }
 
   // The value of `key` in `cf`: pending or kept (WriteCommitter), else
-  // stored. Needs write_mu_ when writable.
-  Status Read(Cf cf, const std::string& key, std::string* value, bool* found) {
+  // stored. `filtered`: the key is one the session filter tracks, so its
+  // "never written" answer is trusted. Needs write_mu_ when writable.
+  Status Read(Cf cf, const std::string& key, std::string* value, bool* found, bool filtered) {
     *found = false;
     if (!read_only_) {
-      // Every key written in this session is in the filter first, so a
-      // "never written" answer skips the in-memory lookups too.
-      if (session_filter_ != nullptr && !session_filter_->MayContain(cf, key)) {
+      // The filter is asked first, so a "never written" answer skips the
+      // in-memory lookups too.
+      if (filtered && session_filter_ != nullptr && !session_filter_->MayContain(cf, key)) {
         return Status::OK();
       }
       if (committer_.Find(cf, key, value)) {
@@ -337,10 +352,27 @@ class RocksStore : public Store, private StoredGraphReader {
     return Status::OK();
   }
 
-  // StoredGraphReader (also the plain point reads).
+  // StoredGraphReader, for the merge of the article in scope_: a key the
+  // article owns is read only when the store has the article already, and
+  // then not through the session filter, which leaves such keys out (they
+  // are most keys, and never read again once their article is stored).
   Status ReadNode(const std::string& id, Node* node, bool* found) override {
+    if (!scope_.OwnsNode(id)) return ReadNodeValue(id, node, found, /*filtered=*/true);
+    *found = false;
+    if (!article_stored_) return Status::OK();
+    return ReadNodeValue(id, node, found, /*filtered=*/false);
+  }
+
+  Status ReadEdgeProps(const Edge& e, Properties* props, bool* found) override {
+    if (!scope_.OwnsEdge(e)) return ReadEdgePropsValue(e, props, found, /*filtered=*/true);
+    *found = false;
+    if (!article_stored_) return Status::OK();
+    return ReadEdgePropsValue(e, props, found, /*filtered=*/false);
+  }
+
+  Status ReadNodeValue(const std::string& id, Node* node, bool* found, bool filtered) {
     std::string value;
-    Status s = Read(kNodes, id, &value, found);
+    Status s = Read(kNodes, id, &value, found, filtered);
     if (!s.ok() || !*found) return s;
     *found = false;
     node->id = id;
@@ -350,9 +382,9 @@ class RocksStore : public Store, private StoredGraphReader {
     return Status::OK();
   }
 
-  Status ReadEdgeProps(const Edge& e, Properties* props, bool* found) override {
+  Status ReadEdgePropsValue(const Edge& e, Properties* props, bool* found, bool filtered) {
     std::string value;
-    Status s = Read(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), &value, found);
+    Status s = Read(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), &value, found, filtered);
     if (!s.ok() || !*found) return s;
     *found = false;
     if (!DecodeProperties(value, props)) {
@@ -366,7 +398,7 @@ class RocksStore : public Store, private StoredGraphReader {
     std::string value;
     bool found = false;
     ids->clear();
-    Status s = Read(kNames, alias, &value, &found);
+    Status s = Read(kNames, alias, &value, &found, /*filtered=*/true);
     if (!s.ok() || !found) return s;
     *ids = SplitList(value);
     return Status::OK();
@@ -382,6 +414,9 @@ class RocksStore : public Store, private StoredGraphReader {
   rocksdb::WriteBatch batch_;  // used by whichever thread writes a batch
   WriteCommitter committer_;
   std::unique_ptr<SessionKeyFilter> session_filter_;  // only for a store created here
+  // The article being merged, and whether the store had its node before.
+  ArticleScope scope_;
+  bool article_stored_ = true;
 };
 
 // Decides whether `dir` may be opened: Usage for a file, for a directory
