@@ -75,6 +75,23 @@ std::vector<Edge> MergedEdges(const std::vector<Edge>& in) {
 
 }  // namespace
 
+ArticleScope::ArticleScope(const std::string& article_id) {
+  constexpr std::string_view kArticle = "article:";
+  std::string_view id(article_id);
+  if (id.size() <= kArticle.size() || id.substr(0, kArticle.size()) != kArticle) return;
+  article_id_ = article_id;
+  claim_prefix_ = "claim:";
+  claim_prefix_.append(id.substr(kArticle.size())).push_back(':');
+}
+
+bool ArticleScope::OwnsEdge(const Edge& e) const {
+  if (claim_prefix_.empty()) return false;
+  for (const std::string* end : {&e.src, &e.dst, &e.key}) {
+    if (*end == article_id_ || OwnsNode(*end)) return true;
+  }
+  return false;
+}
+
 std::vector<std::string> NameKeysOf(const Node& node) {
   std::vector<std::string> keys;
   if (!IsEntityType(node.type)) return keys;

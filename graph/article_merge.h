@@ -15,6 +15,7 @@
 #define CLAIMGRAPH_GRAPH_ARTICLE_MERGE_H_
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -42,6 +43,29 @@ struct ArticleWrites {
   std::vector<Edge> edges;  // merged, sorted by (src, type, dst, key)
   // alias -> JoinList(ids), only entries that change, sorted by alias.
   std::vector<std::pair<std::string, std::string>> names;
+};
+
+// The keys that belong to one article alone: its claims (GraphBuilder's
+// "claim:<slug>:<span>" for the article "article:<slug>"; slugs have no ':')
+// and every edge with the article or one of those claims as an end or as its
+// key. GraphBuilder writes them only together with the article's node, and
+// stores commit whole articles, so a store that has no node for the article
+// has none of them either: a writer needs no read to merge them. The article
+// node itself is not owned (it is the witness). An article id not of the
+// form "article:<slug>" owns nothing.
+class ArticleScope {
+ public:
+  ArticleScope() = default;  // owns nothing
+  explicit ArticleScope(const std::string& article_id);
+
+  bool OwnsNode(std::string_view id) const {
+    return !claim_prefix_.empty() && id.substr(0, claim_prefix_.size()) == claim_prefix_;
+  }
+  bool OwnsEdge(const Edge& e) const;
+
+ private:
+  std::string article_id_;
+  std::string claim_prefix_;  // "claim:<slug>:"; empty when owning nothing
 };
 
 // Returns what `source` returns on failure.

@@ -11,8 +11,10 @@
 //
 // WrittenCache holds the committed values of the keys that later articles
 // read again (entity and topic nodes, name-index entries), so merging with
-// them needs no RocksDB point read. It is bounded in bytes: past the budget
-// it forgets everything and fills again.
+// them needs no RocksDB point read. It is bounded in the bytes it holds
+// (records packed in blocks; ~50 bytes a key besides key and value): past the
+// budget it forgets everything and fills again. A value rewritten unchanged
+// or shorter reuses its record.
 //
 // SessionKeyFilter is a fixed-size Bloom filter of every key written since
 // the store was created. For a store created by this process it answers
@@ -29,6 +31,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,7 +46,7 @@ class PendingWrites {
   explicit PendingWrites(size_t families) : families_(families) {}
 
   // Records the value of `key` in `family`, replacing a pending one. `keep`:
-  // MoveKeptTo hands it to a WrittenCache.
+  // CopyKeptTo hands it to a WrittenCache.
   void Put(size_t family, std::string_view key, std::string value, bool keep = false);
 
   // The pending value of `key`, or nullptr when there is none. Valid until
@@ -64,8 +67,8 @@ class PendingWrites {
     }
   }
 
-  // Moves the values written with `keep` into *cache (the others stay).
-  void MoveKeptTo(WrittenCache* cache);
+  // Copies the values written with `keep` into *cache.
+  void CopyKeptTo(WrittenCache* cache);
 
   // Key and value bytes held (an estimate of the memory used).
   size_t bytes() const { return bytes_; }
@@ -88,22 +91,50 @@ class PendingWrites {
 
 class WrittenCache {
  public:
-  WrittenCache(size_t families, size_t budget_bytes) : families_(families), budget_(budget_bytes) {}
+  // `budget_bytes` bounds the memory actually held: records and index.
+  WrittenCache(size_t families, size_t budget_bytes)
+      : families_(families),
+        budget_(budget_bytes),
+        block_bytes_(std::clamp<size_t>(budget_bytes / 16, 4096, kMaxBlockBytes)) {}
 
-  void Put(size_t family, std::string key, std::string value);
-  // The cached value, or nullptr. Valid until the next Put or Clear.
-  const std::string* Find(size_t family, std::string_view key) const;
+  void Put(size_t family, std::string_view key, std::string_view value);
+  // The cached value, or false. *value is valid until the next Put or Clear.
+  bool Find(size_t family, std::string_view key, std::string_view* value) const;
   void Clear();
-  size_t bytes() const { return bytes_; }
+  // Bytes held: record blocks and index.
+  size_t bytes() const { return blocks_.size() * block_bytes_ + big_bytes_ + slots_.size() * sizeof(Slot); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // Records ([family][key size][value size][key][value], sizes as u32) are
+  // packed into blocks of block_bytes_ (a sixteenth of the budget, at most
+  // kMaxBlockBytes; a larger record gets a block of its own); an
+  // open-addressing index of (hash, block, offset) finds them. A
+  // map of strings would spend ~100 bytes a key on nodes and allocations,
+  // more than the typical key and value together.
+  static constexpr size_t kMaxBlockBytes = 1u << 20;
+  static constexpr size_t kHeader = 9;
+  struct Slot {
+    uint64_t hash = 0;  // 0: empty
+    uint32_t block = 0;
+    uint32_t offset = 0;
   };
-  std::vector<std::unordered_map<std::string, std::string, Hash, std::equal_to<>>> families_;
+  static uint64_t Hash(size_t family, std::string_view key);
+  char* RecordAt(const Slot& slot) const;
+  // The slot holding (family, key), or the empty slot where it would go.
+  size_t Probe(uint64_t hash, size_t family, std::string_view key) const;
+  // Appends a record; false when the budget does not allow it.
+  bool Append(size_t family, std::string_view key, std::string_view value, Slot* slot);
+  void GrowIndex();
+
+  size_t families_;
   size_t budget_;
-  size_t bytes_ = 0;
+  size_t block_bytes_;
+  std::vector<std::unique_ptr<char[]>> blocks_;  // the last one is being filled
+  std::vector<size_t> block_sizes_;              // allocation size of each block
+  size_t used_in_last_ = 0;
+  size_t big_bytes_ = 0;  // bytes of blocks beyond block_bytes_ each
+  std::vector<Slot> slots_;
+  size_t live_ = 0;  // occupied slots
 };
 
 class SessionKeyFilter {

@@ -1,6 +1,8 @@
-// The RocksDB store: the one file that includes RocksDB. Key layout, value
+// The RocksDB store: options, opening, point reads and the write path (its
+// scans are in rocksdb_scan.cc, its write buffering in write_committer.cc).
+// With rocksdb_scan.cc the only file that includes RocksDB. Key layout, value
 // encoding and schema version are described in schemas/rocksdb-layout.md;
-// every rocksdb::Status becomes a claimgraph Status here.
+// every rocksdb::Status becomes a claimgraph Status here or there.
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
@@ -8,11 +10,9 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 #include <stdlib.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
@@ -21,7 +21,9 @@
 #include "graph/article_merge.h"
 #include "graph/pending_writes.h"
 #include "graph/property_codec.h"
+#include "graph/rocksdb_scan.h"
 #include "graph/store.h"
+#include "graph/write_committer.h"
 
 namespace claimgraph {
 
@@ -38,264 +40,57 @@ enum Cf { kDefault, kNodes, kTypes, kOut, kIn, kNames, kDocs, kMeta, kCfCount };
 const char* const kCfNames[kCfCount] = {"default", "nodes", "types", "out",
                                         "in",      "names", "docs",  "meta"};
 
-constexpr char kSep = '\0';
-
-// Writes wait in memory (PendingWrites) and are committed as one batch of
+// Writes wait in memory (WriteCommitter) and are committed as one batch of
 // whole articles once StoreOptions::group_articles are pending or they pass
-// this size, on Flush and on close.
-constexpr size_t kCommitBytes = 8u << 20;
-// The Bloom filter of keys written to a store this process created.
-constexpr size_t kSessionFilterBytes = 16u << 20;
+// this size, on Flush and on close. Two such batches (one pending, one in
+// flight) and the WriteBatch are held at once; groups of 4 MiB cost no more
+// CPU than groups of 8 MiB and hold ~12 MB less at the peak.
+constexpr size_t kCommitBytes = 4u << 20;
+// The Bloom filter of the keys written to a store this process created,
+// except those an article owns (ArticleScope): ~0.65M keys for news-bench
+// x10 (~100 bits a key), where all keys would be ~13M.
+constexpr size_t kSessionFilterBytes = 8u << 20;
 // The committed values of entity and topic nodes and of name-index entries
 // that the writer keeps, so the merges of later articles read them from
 // memory (see WrittenCache).
 constexpr size_t kWrittenCacheBytes = 32u << 20;
-// All memtables of a writer together (one family's at most half of it).
-constexpr size_t kMemtableBytes = 64u << 20;
+// A writer's block cache: index and filter blocks of the tables it writes,
+// and the few point reads the caches above do not answer.
+constexpr size_t kWriterBlockCacheBytes = 16u << 20;
+// All memtables of a writer together (one family's at most half of it). With
+// one memtable flushing they hold up to ~1.2x this; 48 MB rather than 64 MB
+// keeps news-bench x10's peak RSS ~20 MB lower for no measurable CPU.
+constexpr size_t kMemtableBytes = 48u << 20;
 
-// Hands the heap's free pages back to the system after a batch is written
-// (committer thread only, so once per StoreOptions::group_articles). Batches,
-// flushed memtables and merged values leave glibc's heap full of free holes
-// it does not return on its own: on a bulk ingest the free-but-held heap grew
-// to ~90 MB at 2x news-bench and peak RSS with the input (231 MB at 1x,
-// 276 MB at 2x, 300 MB at 3x). Measured: no rise in ingest CPU time.
-void ReleaseFreedMemory() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
+// Whether later articles are likely to write `e` again, so its merged value
+// is worth keeping in memory: an edge between entities or topics (an
+// affiliation) does, one that names a claim or an article (in its ends or
+// its key) belongs to one article only.
+bool RecursAcrossArticles(const Edge& e) {
+  auto one_article = [](const std::string& id) {
+    return id.rfind("claim:", 0) == 0 || id.rfind("article:", 0) == 0;
+  };
+  return !one_article(e.src) && !one_article(e.dst) && !one_article(e.key);
 }
-
-std::string EdgeOutKey(const std::string& src, const std::string& type, const std::string& dst,
-                       const std::string& key) {
-  std::string k;
-  k.reserve(src.size() + type.size() + dst.size() + key.size() + 3);
-  k.append(src).push_back(kSep);
-  k.append(type).push_back(kSep);
-  k.append(dst).push_back(kSep);
-  k.append(key);
-  return k;
-}
-
-// Splits "a\0b\0c\0d" into its four parts; false when it has fewer.
-bool SplitEdgeKey(std::string_view k, std::string* a, std::string* b, std::string* c,
-                  std::string* d) {
-  std::string* parts[3] = {a, b, c};
-  for (std::string* part : parts) {
-    size_t sep = k.find(kSep);
-    if (sep == std::string_view::npos) return false;
-    part->assign(k.substr(0, sep));
-    k.remove_prefix(sep + 1);
-  }
-  d->assign(k);
-  return true;
-}
-
-// The smallest key greater than every key starting with `prefix` (which ends
-// in the separator '\0', so bumping that byte to '\1' is enough).
-std::string UpperBoundOf(const std::string& prefix) {
-  std::string bound = prefix;
-  bound.back() = '\1';
-  return bound;
-}
-
-Status FromRocks(const rocksdb::Status& s, const std::string& what) {
-  if (s.ok()) return Status::OK();
-  return Status::Storage(what + ": " + s.ToString());
-}
-
-// A snapshot, released with its holder. A secondary (read-only) instance
-// has none and needs none: it never catches up after opening, so what it
-// reads does not change.
-class SnapshotHolder {
- public:
-  SnapshotHolder(rocksdb::DB* db, bool read_only)
-      : db_(db), snapshot_(read_only ? nullptr : db->GetSnapshot()) {}
-  ~SnapshotHolder() {
-    if (snapshot_ != nullptr) db_->ReleaseSnapshot(snapshot_);
-  }
-  SnapshotHolder(const SnapshotHolder&) = delete;
-  SnapshotHolder& operator=(const SnapshotHolder&) = delete;
-  const rocksdb::Snapshot* get() const { return snapshot_; }
-
- private:
-  rocksdb::DB* db_;
-  const rocksdb::Snapshot* snapshot_;
-};
-
-// A RocksDB iterator over [prefix, UpperBoundOf(prefix)) of one column
-// family (or over all of it for an empty prefix), reading a snapshot.
-class BoundedScan {
- public:
-  BoundedScan(rocksdb::DB* db, bool read_only, rocksdb::ColumnFamilyHandle* cf,
-              const std::string& prefix)
-      : snapshot_(db, read_only) {
-    options_.snapshot = snapshot_.get();
-    if (!prefix.empty()) {
-      upper_ = UpperBoundOf(prefix);
-      upper_slice_ = rocksdb::Slice(upper_);
-      options_.iterate_upper_bound = &upper_slice_;
-    }
-    it_.reset(db->NewIterator(options_, cf));
-    if (prefix.empty()) {
-      it_->SeekToFirst();
-    } else {
-      it_->Seek(prefix);
-    }
-  }
-  rocksdb::Iterator* it() { return it_.get(); }
-  const rocksdb::ReadOptions& options() const { return options_; }
-
- private:
-  // Declared in destruction order: the iterator goes before its snapshot.
-  SnapshotHolder snapshot_;
-  std::string upper_;
-  rocksdb::Slice upper_slice_;
-  rocksdb::ReadOptions options_;
-  std::unique_ptr<rocksdb::Iterator> it_;
-};
-
-// Nodes from the `nodes` family, or (with a type) ids from the `types`
-// family looked up in `nodes` under the same snapshot.
-class RocksNodeIterator : public NodeIterator {
- public:
-  RocksNodeIterator(rocksdb::DB* db, bool read_only, rocksdb::ColumnFamilyHandle* nodes,
-                    rocksdb::ColumnFamilyHandle* types, const std::string& type)
-      : db_(db),
-        nodes_(nodes),
-        by_type_(!type.empty()),
-        scan_(db, read_only, by_type_ ? types : nodes, by_type_ ? type + kSep : "") {
-    Load();
-  }
-  bool Valid() const override { return valid_; }
-  void Next() override {
-    scan_.it()->Next();
-    Load();
-  }
-  const Node& node() const override { return node_; }
-  Status status() const override { return status_; }
-
- private:
-  void Load() {
-    valid_ = false;
-    rocksdb::Iterator* it = scan_.it();
-    if (!it->Valid()) {
-      status_ = FromRocks(it->status(), "reading nodes");
-      return;
-    }
-    std::string value;
-    std::string_view raw;
-    if (by_type_) {
-      std::string_view key(it->key().data(), it->key().size());
-      node_.id.assign(key.substr(key.find(kSep) + 1));
-      rocksdb::Status s = db_->Get(scan_.options(), nodes_, node_.id, &value);
-      if (!s.ok()) {
-        status_ = FromRocks(s, "reading node " + node_.id);
-        return;
-      }
-      raw = value;
-    } else {
-      node_.id = it->key().ToString();
-      raw = std::string_view(it->value().data(), it->value().size());
-    }
-    if (!DecodeNodeValue(raw, &node_)) {
-      status_ = Status::Storage("corrupt value of node \"" + node_.id + "\"");
-      return;
-    }
-    valid_ = true;
-  }
-
-  rocksdb::DB* db_;
-  rocksdb::ColumnFamilyHandle* nodes_;
-  bool by_type_;
-  BoundedScan scan_;
-  Node node_;
-  bool valid_ = false;
-  Status status_;
-};
-
-// Edges from the `out` family; or, for in-edges, keys of the `in` family
-// looked up in `out` under the same snapshot; or keys of the `in` family
-// alone, as edges without properties (no read of `out` per edge: see
-// Store::NewInEdgeKeyScan). Keys of `in` are in (dst, type, src, key) order.
-class RocksEdgeIterator : public EdgeIterator {
- public:
-  enum class Side { kOut, kIn, kInKeysOnly };
-
-  RocksEdgeIterator(rocksdb::DB* db, bool read_only, rocksdb::ColumnFamilyHandle* out,
-                    rocksdb::ColumnFamilyHandle* in, const std::string& prefix, Side side)
-      : db_(db), out_(out), side_(side), scan_(db, read_only, side == Side::kOut ? out : in, prefix) {
-    Load();
-  }
-  bool Valid() const override { return valid_; }
-  void Next() override {
-    scan_.it()->Next();
-    Load();
-  }
-  const Edge& edge() const override { return edge_; }
-  Status status() const override { return status_; }
-
- private:
-  void Load() {
-    valid_ = false;
-    rocksdb::Iterator* it = scan_.it();
-    if (!it->Valid()) {
-      status_ = FromRocks(it->status(), "reading edges");
-      return;
-    }
-    std::string_view key(it->key().data(), it->key().size());
-    bool split = side_ == Side::kOut ? SplitEdgeKey(key, &edge_.src, &edge_.type, &edge_.dst, &edge_.key)
-                                     : SplitEdgeKey(key, &edge_.dst, &edge_.type, &edge_.src, &edge_.key);
-    if (!split) {
-      status_ = Status::Storage("corrupt edge key in the store");
-      return;
-    }
-    if (side_ == Side::kInKeysOnly) {
-      valid_ = true;
-      return;
-    }
-    std::string value;
-    std::string_view raw;
-    if (side_ == Side::kIn) {
-      rocksdb::Status s = db_->Get(scan_.options(), out_,
-                                   EdgeOutKey(edge_.src, edge_.type, edge_.dst, edge_.key), &value);
-      if (!s.ok()) {
-        status_ = FromRocks(s, "reading edge " + edge_.src + " " + edge_.type + " " + edge_.dst);
-        return;
-      }
-      raw = value;
-    } else {
-      raw = std::string_view(it->value().data(), it->value().size());
-    }
-    if (!DecodeProperties(raw, &edge_.props)) {
-      status_ = Status::Storage("corrupt value of edge " + edge_.src + " " + edge_.type + " " +
-                                edge_.dst);
-      return;
-    }
-    valid_ = true;
-  }
-
-  rocksdb::DB* db_;
-  rocksdb::ColumnFamilyHandle* out_;
-  Side side_;
-  BoundedScan scan_;
-  Edge edge_;
-  bool valid_ = false;
-  Status status_;
-};
 
 class RocksStore : public Store, private StoredGraphReader {
  public:
   RocksStore(std::string dir, bool read_only, std::string secondary_dir)
-      : dir_(std::move(dir)), read_only_(read_only), secondary_dir_(std::move(secondary_dir)) {}
+      : dir_(std::move(dir)),
+        read_only_(read_only),
+        secondary_dir_(std::move(secondary_dir)),
+        committer_(kCfCount, kWrittenCacheBytes, kCommitBytes, [this](const PendingWrites& batch) {
+          return FromRocks(WriteBatchOf(batch), "writing to " + dir_);
+        }) {}
 
   ~RocksStore() override {
     if (db_ != nullptr) {
       if (!read_only_) {
         {
           std::lock_guard<std::mutex> lock(write_mu_);
-          (void)CommitAndWait();
+          (void)committer_.CommitAndWait();
         }
-        StopCommitter();
+        committer_.Stop();
         // Flush the memtables so that a reader opened later finds SST files,
         // not hundreds of MB of write-ahead log to replay on every open.
         rocksdb::FlushOptions flush;
@@ -326,7 +121,7 @@ class RocksStore : public Store, private StoredGraphReader {
     if (read_only_) db_options.max_open_files = -1;  // required by secondaries
 
     rocksdb::BlockBasedTableOptions table;
-    table.block_cache = rocksdb::NewLRUCache(32 << 20);
+    table.block_cache = rocksdb::NewLRUCache(read_only_ ? 32 << 20 : kWriterBlockCacheBytes);
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     // A writer keeps index and filter blocks in the block cache, so its memory
     // stays within it however large the store grows (flat RSS on long
@@ -370,26 +165,29 @@ class RocksStore : public Store, private StoredGraphReader {
   // With more than one article a group, batches are written by a committer
   // thread while the caller builds the next group.
   void SetGroupArticles(size_t n) {
-    group_articles_ = std::max<size_t>(n, 1);
-    if (group_articles_ > 1 && !read_only_ && !committer_.joinable()) {
-      committer_ = std::thread([this] { CommitterLoop(); });
-    }
+    if (!read_only_) committer_.SetGroupArticles(n);
   }
 
   Status WriteArticle(const ArticleGraph& graph, bool* added) override {
     *added = false;
     if (read_only_) return Status::Usage("store " + dir_ + " is open read-only");
     std::lock_guard<std::mutex> lock(write_mu_);
-    if (!commit_status_.ok()) return commit_status_;
+    if (!committer_.status().ok()) return committer_.status();
     if (!graph.content_hash.empty()) {
       std::string existing;
       bool found = false;
-      Status s = Read(kDocs, graph.content_hash, &existing, &found);
+      Status s = Read(kDocs, graph.content_hash, &existing, &found, /*filtered=*/true);
       if (!s.ok()) return s;
       if (found) return Status::OK();
     }
+    // Whether the store has the article already: when it does not, the keys
+    // the article owns are new and the merge reads none of them.
+    scope_ = ArticleScope(graph.article_id);
+    std::string stored_article;
+    Status st = Read(kNodes, graph.article_id, &stored_article, &article_stored_, /*filtered=*/true);
+    if (!st.ok()) return st;
     ArticleWrites writes;
-    Status st = PlanArticleWrites(graph, this, &writes);
+    st = PlanArticleWrites(graph, this, &writes);
     if (!st.ok()) return st;
 
     // The article's writes join the pending ones; a commit writes whole
@@ -398,34 +196,35 @@ class RocksStore : public Store, private StoredGraphReader {
     for (const Node& n : writes.nodes) {
       // Entities and topics recur in later articles, claims and articles
       // do not: only the former are worth keeping in memory.
-      Put(kNodes, n.id, EncodeNodeValue(n), IsEntityType(n.type) || n.type == "Topic");
-      Put(kTypes, n.type + kSep + n.id, "");
+      Put(kNodes, n.id, EncodeNodeValue(n), IsEntityType(n.type) || n.type == "Topic",
+          !scope_.OwnsNode(n.id));
+      Put(kTypes, n.type + kKeySep + n.id, "", false, false);
     }
     for (const Edge& e : writes.edges) {
       value.clear();
       EncodeProperties(e.props, &value);
-      Put(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), std::move(value));
-      Put(kIn, EdgeOutKey(e.dst, e.type, e.src, e.key), "");
+      Put(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), std::move(value), RecursAcrossArticles(e),
+          !scope_.OwnsEdge(e));
+      Put(kIn, EdgeOutKey(e.dst, e.type, e.src, e.key), "", false, false);
     }
     for (const auto& [alias, ids] : writes.names) Put(kNames, alias, ids, /*keep=*/true);
     if (!graph.content_hash.empty()) Put(kDocs, graph.content_hash, graph.article_id);
+    scope_ = ArticleScope();
     *added = true;
-    if (++pending_articles_ >= group_articles_ || pending_.bytes() >= kCommitBytes) {
-      return Commit();
-    }
-    return Status::OK();
+    return committer_.ArticleDone();
   }
 
   Status Flush() override {
     if (read_only_) return Status::OK();
     std::lock_guard<std::mutex> lock(write_mu_);
-    return CommitAndWait();
+    return committer_.CommitAndWait();
   }
 
   Status GetNode(const std::string& id, Node* node) override {
     std::lock_guard<std::mutex> lock(write_mu_);
     bool found = false;
-    Status s = ReadNode(id, node, &found);
+    // Not through the filter: it leaves out the keys articles own.
+    Status s = ReadNodeValue(id, node, &found, /*filtered=*/false);
     if (s.ok() && !found) return Status::NotFound("no node \"" + id + "\"");
     return s;
   }
@@ -440,63 +239,48 @@ class RocksStore : public Store, private StoredGraphReader {
 
   std::unique_ptr<NodeIterator> NewNodeIterator(const std::string& type) override {
     CommitBeforeScan();
-    return std::make_unique<RocksNodeIterator>(db_.get(), read_only_, handles_[kNodes],
-                                               handles_[kTypes], type);
+    return NewRocksNodeIterator(db_.get(), read_only_, handles_[kNodes], handles_[kTypes], type);
   }
   std::unique_ptr<EdgeIterator> NewEdgeIterator() override {
     CommitBeforeScan();
-    return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
-                                               "", RocksEdgeIterator::Side::kOut);
+    return NewRocksEdgeIterator(db_.get(), read_only_, handles_[kOut], handles_[kIn],
+                                "", EdgeScanSide::kOut);
   }
   std::unique_ptr<EdgeIterator> NewOutEdgeIterator(const std::string& src) override {
     CommitBeforeScan();
-    return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
-                                               src + kSep, RocksEdgeIterator::Side::kOut);
+    return NewRocksEdgeIterator(db_.get(), read_only_, handles_[kOut], handles_[kIn],
+                                src + kKeySep, EdgeScanSide::kOut);
   }
   std::unique_ptr<EdgeIterator> NewInEdgeIterator(const std::string& dst) override {
     CommitBeforeScan();
-    return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
-                                               dst + kSep, RocksEdgeIterator::Side::kIn);
+    return NewRocksEdgeIterator(db_.get(), read_only_, handles_[kOut], handles_[kIn],
+                                dst + kKeySep, EdgeScanSide::kIn);
   }
   std::unique_ptr<EdgeIterator> NewInEdgeKeyScan() override {
     CommitBeforeScan();
-    return std::make_unique<RocksEdgeIterator>(db_.get(), read_only_, handles_[kOut], handles_[kIn],
-                                               "", RocksEdgeIterator::Side::kInKeysOnly);
+    return NewRocksEdgeIterator(db_.get(), read_only_, handles_[kOut], handles_[kIn],
+                                "", EdgeScanSide::kInKeysOnly);
   }
 
   Status CountByType(std::map<std::string, uint64_t>* nodes,
                      std::map<std::string, uint64_t>* edges) override {
-    nodes->clear();
-    edges->clear();
     CommitBeforeScan();
     {
       std::lock_guard<std::mutex> lock(write_mu_);
-      if (!commit_status_.ok()) return commit_status_;
+      if (!committer_.status().ok()) return committer_.status();
     }
-    // Keys only: "Type\0id" in `types`, "src\0TYPE\0dst\0key" in `out`.
-    BoundedScan types(db_.get(), read_only_, handles_[kTypes], "");
-    for (rocksdb::Iterator* it = types.it(); it->Valid(); it->Next()) {
-      std::string_view key(it->key().data(), it->key().size());
-      ++(*nodes)[std::string(key.substr(0, key.find(kSep)))];
-    }
-    if (!types.it()->status().ok()) return FromRocks(types.it()->status(), "counting nodes");
-    BoundedScan out(db_.get(), read_only_, handles_[kOut], "");
-    for (rocksdb::Iterator* it = out.it(); it->Valid(); it->Next()) {
-      std::string_view key(it->key().data(), it->key().size());
-      size_t a = key.find(kSep);
-      size_t b = a == std::string_view::npos ? a : key.find(kSep, a + 1);
-      if (b == std::string_view::npos) return Status::Storage("corrupt edge key in " + dir_);
-      ++(*edges)[std::string(key.substr(a + 1, b - a - 1))];
-    }
-    return FromRocks(out.it()->status(), "counting edges");
+    return CountRocksByType(db_.get(), read_only_, handles_[kTypes], handles_[kOut], dir_, nodes,
+                            edges);
   }
 
  private:
-  // Records a write (and its key in the session filter for the families
-  // that are read back).
-  void Put(Cf cf, const std::string& key, std::string value, bool keep = false) {
-    if (session_filter_ != nullptr && cf != kTypes && cf != kIn) session_filter_->Add(cf, key);
-    pending_.Put(cf, key, std::move(value), keep);
+  // Records a write; `tracked`: its key goes in the session filter (keys
+  // the current article owns do not: see ReadNode; nor do the `types` and
+  // `in` families, never read back).
+  void Put(Cf cf, const std::string& key, std::string value, bool keep = false,
+           bool tracked = true) {
+    if (session_filter_ != nullptr && tracked) session_filter_->Add(cf, key);
+    committer_.Put(cf, key, std::move(value), keep);
   }
 
   // Writes `writes` as one batch, keys in order within each family.
@@ -513,113 +297,26 @@ class RocksStore : public Store, private StoredGraphReader {
     return db_->Write(options, &batch_);
   }
 
-  // Starts committing the pending articles as one batch: on the committer
-  // thread when there is one (after the previous batch is written), else
-  // here. Returns the sticky failure of an earlier commit, if any: a failed
-  // commit stores none of its articles, and later writes return its
-  // failure. Needs write_mu_.
-  Status Commit() {
-    if (!commit_status_.ok()) return commit_status_;
-    if (pending_.empty()) return Status::OK();
-    if (!committer_.joinable()) {
-      commit_status_ = FromRocks(WriteBatchOf(pending_), "writing to " + dir_);
-      if (commit_status_.ok()) pending_.MoveKeptTo(&written_);
-      pending_.Clear();
-      pending_articles_ = 0;
-      return commit_status_;
-    }
-    Status s = WaitForCommitter();
-    if (!s.ok()) return s;
-    // committing_ is empty now; the pending writes become the batch in
-    // flight, still readable here (nobody changes them while in flight).
-    std::swap(pending_, committing_);
-    pending_articles_ = 0;
-    {
-      std::lock_guard<std::mutex> lock(committer_mu_);
-      in_flight_ = true;
-    }
-    committer_cv_.notify_all();
-    return Status::OK();
-  }
-
-  // Waits until the batch in flight (if any) is written, then keeps its
-  // entity values and drops it. Needs write_mu_.
-  Status WaitForCommitter() {
-    rocksdb::Status result;
-    {
-      std::unique_lock<std::mutex> lock(committer_mu_);
-      committer_cv_.wait(lock, [this] { return !in_flight_; });
-      result = committer_result_;
-      committer_result_ = rocksdb::Status::OK();
-    }
-    if (!result.ok()) {
-      commit_status_ = FromRocks(result, "writing to " + dir_);
-    } else {
-      committing_.MoveKeptTo(&written_);
-    }
-    committing_.Clear();
-    return commit_status_;
-  }
-
-  // Commits what is pending and waits until it is written. Needs write_mu_.
-  Status CommitAndWait() {
-    Status s = Commit();
-    if (!s.ok() || !committer_.joinable()) return s;
-    return WaitForCommitter();
-  }
-
-  void CommitterLoop() {
-    std::unique_lock<std::mutex> lock(committer_mu_);
-    for (;;) {
-      committer_cv_.wait(lock, [this] { return in_flight_ || stop_committer_; });
-      if (!in_flight_) return;  // stopping, nothing left to write
-      lock.unlock();
-      rocksdb::Status s = WriteBatchOf(committing_);
-      ReleaseFreedMemory();
-      lock.lock();
-      committer_result_ = s;
-      in_flight_ = false;
-      committer_cv_.notify_all();
-    }
-  }
-
-  void StopCommitter() {
-    if (!committer_.joinable()) return;
-    {
-      std::lock_guard<std::mutex> lock(committer_mu_);
-      stop_committer_ = true;
-    }
-    committer_cv_.notify_all();
-    committer_.join();
-  }
-
   // Scans read RocksDB directly: commit what is pending first (a failure is
   // returned by the next write or Flush).
   void CommitBeforeScan() {
     if (read_only_) return;
     std::lock_guard<std::mutex> lock(write_mu_);
-    (void)CommitAndWait();
+    (void)committer_.CommitAndWait();
   }
 
-  // The value of `key` in `cf`: pending, else stored. Needs write_mu_ when
-  // writable.
-  Status Read(Cf cf, const std::string& key, std::string* value, bool* found) {
+  // The value of `key` in `cf`: pending or kept (WriteCommitter), else
+  // stored. `filtered`: the key is one the session filter tracks, so its
+  // "never written" answer is trusted. Needs write_mu_ when writable.
+  Status Read(Cf cf, const std::string& key, std::string* value, bool* found, bool filtered) {
     *found = false;
     if (!read_only_) {
-      // Every key written in this session is in the filter first, so a
-      // "never written" answer skips the in-memory lookups too.
-      if (session_filter_ != nullptr && !session_filter_->MayContain(cf, key)) {
+      // The filter is asked first, so a "never written" answer skips the
+      // in-memory lookups too.
+      if (filtered && session_filter_ != nullptr && !session_filter_->MayContain(cf, key)) {
         return Status::OK();
       }
-      for (const PendingWrites* writes : {&pending_, &committing_}) {
-        if (const std::string* v = writes->Find(cf, key)) {
-          *value = *v;
-          *found = true;
-          return Status::OK();
-        }
-      }
-      if (const std::string* written = written_.Find(cf, key)) {
-        *value = *written;
+      if (committer_.Find(cf, key, value)) {
         *found = true;
         return Status::OK();
       }
@@ -659,10 +356,27 @@ class RocksStore : public Store, private StoredGraphReader {
     return Status::OK();
   }
 
-  // StoredGraphReader (also the plain point reads).
+  // StoredGraphReader, for the merge of the article in scope_: a key the
+  // article owns is read only when the store has the article already, and
+  // then not through the session filter, which leaves such keys out (they
+  // are most keys, and never read again once their article is stored).
   Status ReadNode(const std::string& id, Node* node, bool* found) override {
+    if (!scope_.OwnsNode(id)) return ReadNodeValue(id, node, found, /*filtered=*/true);
+    *found = false;
+    if (!article_stored_) return Status::OK();
+    return ReadNodeValue(id, node, found, /*filtered=*/false);
+  }
+
+  Status ReadEdgeProps(const Edge& e, Properties* props, bool* found) override {
+    if (!scope_.OwnsEdge(e)) return ReadEdgePropsValue(e, props, found, /*filtered=*/true);
+    *found = false;
+    if (!article_stored_) return Status::OK();
+    return ReadEdgePropsValue(e, props, found, /*filtered=*/false);
+  }
+
+  Status ReadNodeValue(const std::string& id, Node* node, bool* found, bool filtered) {
     std::string value;
-    Status s = Read(kNodes, id, &value, found);
+    Status s = Read(kNodes, id, &value, found, filtered);
     if (!s.ok() || !*found) return s;
     *found = false;
     node->id = id;
@@ -672,9 +386,9 @@ class RocksStore : public Store, private StoredGraphReader {
     return Status::OK();
   }
 
-  Status ReadEdgeProps(const Edge& e, Properties* props, bool* found) override {
+  Status ReadEdgePropsValue(const Edge& e, Properties* props, bool* found, bool filtered) {
     std::string value;
-    Status s = Read(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), &value, found);
+    Status s = Read(kOut, EdgeOutKey(e.src, e.type, e.dst, e.key), &value, found, filtered);
     if (!s.ok() || !*found) return s;
     *found = false;
     if (!DecodeProperties(value, props)) {
@@ -688,7 +402,7 @@ class RocksStore : public Store, private StoredGraphReader {
     std::string value;
     bool found = false;
     ids->clear();
-    Status s = Read(kNames, alias, &value, &found);
+    Status s = Read(kNames, alias, &value, &found, /*filtered=*/true);
     if (!s.ok() || !found) return s;
     *ids = SplitList(value);
     return Status::OK();
@@ -699,26 +413,14 @@ class RocksStore : public Store, private StoredGraphReader {
   std::string secondary_dir_;  // a temporary directory, removed on close
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  // Guards the pending writes, the written cache, the filter and the commit
-  // status (and committing_ when no batch is in flight).
+  // Guards the committer and the filter.
   std::mutex write_mu_;
-  PendingWrites pending_{kCfCount};
-  // The batch the committer thread is writing (empty when none); read-only
-  // while in_flight_, changed only under write_mu_ otherwise.
-  PendingWrites committing_{kCfCount};
-  WrittenCache written_{kCfCount, kWrittenCacheBytes};
   rocksdb::WriteBatch batch_;  // used by whichever thread writes a batch
-  // The committer thread and its hand-off, guarded by committer_mu_.
-  std::thread committer_;
-  std::mutex committer_mu_;
-  std::condition_variable committer_cv_;
-  bool in_flight_ = false;
-  bool stop_committer_ = false;
-  rocksdb::Status committer_result_;
-  size_t pending_articles_ = 0;
-  size_t group_articles_ = 1;
+  WriteCommitter committer_;
   std::unique_ptr<SessionKeyFilter> session_filter_;  // only for a store created here
-  Status commit_status_;
+  // The article being merged, and whether the store had its node before.
+  ArticleScope scope_;
+  bool article_stored_ = true;
 };
 
 // Decides whether `dir` may be opened: Usage for a file, for a directory
