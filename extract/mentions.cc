@@ -236,6 +236,14 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     const uint16_t cls = tok.word_class;
     if ((cls & (kPrep | kRel | kConj)) && !tok.Is("of") && !tok.Is("to") && i > b) break;
     if (cls & kNeg) return false;
+    if (tok.capitalized && tok.lower.size() == 1 && name_b >= 0 && name_e == i && i + 2 < e && t[i + 1].Is(".") &&
+        t[i + 1].begin == tok.end && t[i + 2].capitalized && t[i + 2].IsWord()) {
+      // "Ronald R. Fieldstone", "James A. Lewis": a middle initial and its
+      // period stay in the name (even "A" or "I").
+      name_e = i + 2;
+      i += 2;
+      continue;
+    }
     if (tok.Is("of") && name_b >= 0 && name_e == i && !name_is_alias && i + 1 < e && t[i + 1].capitalized &&
         !t[i + 1].word_class && vocab_.org_words.count(t[i - 1].lower) && t[i - 1].capitalized) {
       // "the Association of Flight Attendants", "Federal Bureau of Prisons":
@@ -317,12 +325,6 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       }
       name_e = i + 1;
       ++i;
-      // "Ronald R. Fieldstone": a middle initial and its period stay in the name.
-      if (tok.lower.size() == 1 && name_b < i - 1 && i + 1 < e && t[i].Is(".") && t[i].begin == tok.end &&
-          t[i + 1].capitalized && t[i + 1].IsWord() && !t[i + 1].word_class) {
-        name_e = i + 1;
-        ++i;
-      }
       continue;
     }
     if (tok.capitalized && (cls & kTime)) {

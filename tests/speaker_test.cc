@@ -25,6 +25,8 @@ TEST_CASE("a middle initial stays inside the name", "[speaker]") {
   CHECK(SpeakerOf(claims, "the rule was vague") == "Walter J. Pembry");
   claims = ExtractText("Nadia K. Orloff said the ferry would run again in June.");
   CHECK(SpeakerOf(claims, "the ferry would run") == "Nadia K. Orloff");
+  claims = ExtractText("Peter A. Lund, a harbour engineer who studies tides, said the wall was too low.");
+  CHECK(SpeakerOf(claims, "the wall was") == "Peter A. Lund");
 }
 
 TEST_CASE("\"of\" inside an organisation name", "[speaker]") {
