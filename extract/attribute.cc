@@ -32,7 +32,7 @@ bool IsLy(const Token& t) {
 
 bool EndsWithIng(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
 
-// t[i] is the period of a middle initial ("Ronald R. Fieldstone"), which a
+// t[i] is the period of a middle initial ("Walter J. Pembry"), which a
 // walk back over a name crosses.
 bool InitialPeriod(const std::vector<Token>& t, int sb, int i) {
   return i - 1 > sb && i + 1 < static_cast<int>(t.size()) && t[i].Is(".") && t[i - 1].capitalized &&
@@ -98,15 +98,15 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     st->entities.ResolveRole(word, m);
     return;
   }
-  if (!m->owner.empty()) {
-    // "Trump's campaign" -> "Donald Trump's campaign".
+  if (m->owner_size > 0) {
+    // "Voss's campaign" -> "Lena Voss's campaign".
     Mention owner;
-    owner.name = m->owner;
+    owner.name = m->name.substr(0, m->owner_size);
     owner.type = EntityType::kPerson;
-    owner.name_tokens = 1 + static_cast<int>(std::count(m->owner.begin(), m->owner.end(), ' '));
-    if (st->entities.ResolveName(&owner) && owner.name != m->owner) {
-      m->name = owner.name + m->name.substr(m->owner.size());
-      m->owner = owner.name;
+    owner.name_tokens = 1 + static_cast<int>(std::count(owner.name.begin(), owner.name.end(), ' '));
+    if (st->entities.ResolveName(&owner) && m->name.compare(0, m->owner_size, owner.name) != 0) {
+      m->name.replace(0, m->owner_size, owner.name);
+      m->owner_size = static_cast<int>(owner.name.size());
     }
     return;
   }
@@ -114,7 +114,7 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
 }
 
 void AttributionSieve::CoordinatedSpeakers(State* st, int sb, int end, Mention* m, int* np_begin) const {
-  // "Mr. Grassley and Mr. Leahy said", "Ben Carson, Ted Cruz and Rand Paul
+  // "Ms. Brosch and Mr. Kral said", "Tom Ruiz, Ella Marsh and Omar Said
   // said": named people joined by "and" (and commas) at the clause start
   // speak together; "Obama met Putin and Biden said" is no list.
   const auto& t = st->t();
@@ -227,7 +227,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
         continue;
       }
       // The leftmost segment runs back to the clause start, from before a
-      // parenthesis that closes it ("Roy Cooper (D), the governor's rival,").
+      // parenthesis that closes it ("Paula Grebe (D), the chair's rival,").
       if (end - 2 > sb && t[end - 1].Is(")")) {
         int open = end - 2;
         while (open > sb && end - open < 8 && !t[open].Is("(")) --open;
@@ -533,7 +533,7 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
     while (j < se && t[j].IsWord() && !t[j].in_quote &&
            (t[j].capitalized || vocab_.titles.count(t[j].lower) ||
             ((t[j].Is("of") || t[j].Is("to")) && j + 1 < se && t[j + 1].capitalized) ||
-            // "Republican presidential nominee Donald Trump": an adjective before a title.
+            // "Green mayoral candidate Irene Vasquez": an adjective before a title.
             (!t[j].word_class && j + 1 < se && t[j + 1].IsWord() && !t[j + 1].capitalized &&
              vocab_.titles.count(t[j + 1].lower)) ||
             InitialPeriod(t, sb, j))) {

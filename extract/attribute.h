@@ -82,7 +82,7 @@ class AttributionSieve {
   // of the people polled, ending at token `j` (attribute_frames.cc).
   bool QuantitySpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const;
   // Widens the person `m` read at [*np_begin, end) to the named people
-  // coordinated before it ("Mr. Grassley and Mr. Leahy").
+  // coordinated before it ("Ms. Brosch and Mr. Kral").
   void CoordinatedSpeakers(State* st, int sb, int end, Mention* m, int* np_begin) const;
   // "X, who/which ..., said": the antecedent X of the relative clause that
   // ends with the comma at `j` (attribute_frames.cc).

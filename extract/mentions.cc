@@ -32,6 +32,11 @@ char HonorificGender(const std::string& w) {
 }
 
 // "spokeswoman", "congresswoman", "first lady" -> 'f'; "spokesman", "chairman" -> 'm'.
+bool IsGroupSubject(const Mention& m) {
+  return !m.pronoun && !m.document &&
+         (m.plural || m.type == EntityType::kGroup || m.type == EntityType::kOrganization);
+}
+
 char RoleGender(std::string_view role) {
   const auto ends = [&role](std::string_view s) {
     return role.size() >= s.size() && role.compare(role.size() - s.size(), s.size(), s) == 0;
@@ -182,7 +187,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       return true;
     }
     if (Analyze(text, p, b, ps, m)) {
-      // "Trump's campaign", "Mr. Rubio's advisers": people who speak for a
+      // "Voss's campaign", "Mr. Kral's advisers": people who speak for a
       // named owner are themselves the speaker; a document ("Bloomberg's
       // report") speaks for its owner.
       const int last = e - 1;
@@ -196,9 +201,10 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
         const bool person_head = known != vocab_.source_nouns.end() ? known->second
                                                                   : TitleLength(p, last, last + 1) > 0;
         if (person_head) {
-          m->owner = m->name;
-          m->owned = TokenText(text, p, ps + 1, e);
-          m->name = m->owner + TokenText(text, p, ps, ps + 1) + " " + m->owned;
+          m->owner_size = static_cast<int>(m->name.size());
+          m->name += TokenText(text, p, ps, ps + 1);
+          m->name += ' ';
+          m->name += TokenText(text, p, ps + 1, e);
           m->surface = TokenText(text, p, b, e);
           m->plural = t[last].lower.size() > 3 && t[last].lower.back() == 's';
           m->type = vocab_.org_words.count(t[last].lower) ? EntityType::kOrganization : EntityType::kGroup;
@@ -238,7 +244,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     if (cls & kNeg) return false;
     if (tok.capitalized && tok.lower.size() == 1 && name_b >= 0 && name_e == i && i + 2 < e && t[i + 1].Is(".") &&
         t[i + 1].begin == tok.end && t[i + 2].capitalized && t[i + 2].IsWord()) {
-      // "Ronald R. Fieldstone", "James A. Lewis": a middle initial and its
+      // "Walter J. Pembry", "Peter A. Lund": a middle initial and its
       // period stay in the name (even "A" or "I").
       name_e = i + 2;
       i += 2;
@@ -246,7 +252,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     }
     if (tok.Is("of") && name_b >= 0 && name_e == i && !name_is_alias && i + 1 < e && t[i + 1].capitalized &&
         !t[i + 1].word_class && vocab_.org_words.count(t[i - 1].lower) && t[i - 1].capitalized) {
-      // "the Association of Flight Attendants", "Federal Bureau of Prisons":
+      // "the Association of Harbour Pilots", "Bureau of Land Records":
       // "of" after an organisation word stays inside the name.
       name_e = i + 2;
       org_forced = true;
@@ -353,7 +359,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       continue;
     }
     if (name_b >= 0 && name_e == i && head < 0 && !tok.capitalized && !cls) {
-      // "Democratic presidential nominee Hillary Clinton": lower-case
+      // "Green mayoral candidate Irene Vasquez": lower-case
       // adjectives between a capitalised modifier and a title; the modifier
       // belongs to the title.
       int k = i;
@@ -361,7 +367,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
              TitleLength(p, k, e) == 0) {
         ++k;
       }
-      // "County freeholder Ernest D. Coursey": a lower-case noun between a
+      // "County assessor Nadia K. Orloff": a lower-case noun between a
       // capitalised modifier and a name of two or more words.
       const bool name_follows = k > i && k + 1 < e && t[k].capitalized && !t[k].word_class &&
                                 t[k + 1].capitalized && !t[k + 1].word_class && t[k + 1].IsWord() &&
@@ -416,9 +422,9 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     if (role_b >= 0 && role_e > role_b) m->role = TokenText(text, p, role_b, role_e);
     if (m->type == EntityType::kCountry) m->affiliation.clear();
     if (m->type == EntityType::kPerson) {
-      m->gender = gender ? gender : role_b >= 0 ? RoleGender(LowerJoin(p, role_b, role_e)) : 0;
+      m->gender = gender ? gender : role_b >= 0 && role_e > role_b ? RoleGender(t[role_e - 1].lower) : 0;
       if (!m->gender && name_e - name_b >= 2) {
-        auto given = vocab_.first_names.find(t[name_b].lower);  // "Hillary Clinton" -> she
+        auto given = vocab_.first_names.find(t[name_b].lower);  // "Irene Vasquez" -> she
         if (given != vocab_.first_names.end()) m->gender = given->second;
       }
     }
@@ -455,7 +461,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     m->role = TokenText(text, p, role_b, role_e);
     m->role_reference = true;
     m->type = EntityType::kPerson;
-    m->gender = RoleGender(LowerJoin(p, role_b, role_e));
+    m->gender = RoleGender(t[role_e - 1].lower);
     return true;
   }
   return false;
@@ -482,7 +488,7 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
   int k = begin;
   while (k < end && k < begin + 14) {
     const Token& tok = t[k];
-    // "John F. Kennedy said": the period of a middle initial is no boundary.
+    // "Nadia K. Orloff said": the period of a middle initial is no boundary.
     if (tok.Is(".") && k - 1 > begin && k + 1 < end && t[k - 1].capitalized && t[k - 1].lower.size() == 1 &&
         t[k - 1].end == tok.begin && t[k + 1].capitalized) {
       ++k;
@@ -544,7 +550,7 @@ bool ArticleEntities::ResolveName(Mention* m) const {
     }
   }
   if (m->name_tokens != 1) return false;
-  // Of the people with that surname, the most often named ("Trump" is the
+  // Of the people with that surname, the most often named ("Voss" is the
   // candidate, not his wife named in the last paragraph), the latest on a tie.
   const Mention* best = nullptr;
   int best_count = 0;
@@ -604,6 +610,12 @@ bool ArticleEntities::ResolveRole(const std::string& role_word, Mention* m) cons
 
 void ArticleEntities::NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject) {
   if (sentence_index != cur_.index) {
+    // The sentence before the previous one leaves: its group subject, if
+    // any, is kept (moved, not copied: this runs for every sentence).
+    if (prev_.has_subject && IsGroupSubject(prev_.subject)) {
+      last_group_subject_ = std::move(prev_.subject);
+      has_group_subject_ = true;
+    }
     prev_ = std::move(cur_);
     cur_ = SentenceInfo();
     cur_.index = sentence_index;
@@ -615,11 +627,6 @@ void ArticleEntities::NoteSentence(int sentence_index, const Mention* first_pers
   if (subject != nullptr && !cur_.has_subject) {
     cur_.subject = *subject;
     cur_.has_subject = true;
-    if (!subject->pronoun && !subject->document &&
-        (subject->plural || subject->type == EntityType::kGroup || subject->type == EntityType::kOrganization)) {
-      last_group_subject_ = *subject;
-      has_group_subject_ = true;
-    }
   }
 }
 
@@ -681,8 +688,10 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
       *m = before.subject;
     } else if (has_group_speaker_) {
       *m = last_group_speaker_;
+    } else if (&before == &cur_ && prev_.has_subject && IsGroupSubject(prev_.subject)) {
+      *m = prev_.subject;  // "Striking nurses gathered ... They said"
     } else if (has_group_subject_) {
-      *m = last_group_subject_;  // "Striking nurses gathered ... They said"
+      *m = last_group_subject_;
     } else {
       return false;
     }

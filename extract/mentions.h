@@ -37,8 +37,7 @@ struct Mention {
   bool document = false;    // a report, a cable, a poll: speaks for someone
   bool role_reference = false;  // "the spokesperson": a role word standing for a person named earlier
   int name_tokens = 0;      // tokens in the proper name (0 for groups)
-  std::string owner;        // "Trump's campaign": "Trump", resolved to the full name later
-  std::string owned;        // ... and "campaign"
+  int owner_size = 0;       // "Voss's campaign": the owner "Voss" is name[0, owner_size), resolved later
   char gender = 0;          // 'm' or 'f' when a cue tells ("Mr.", "Ms.", "spokeswoman"), else 0
 };
 

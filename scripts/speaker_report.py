@@ -6,9 +6,9 @@ real errors. On the claims score-claims matches (its own matching: token F1 >=
   right          score-claims counts it right;
   right-by-form  the scorer does not, but it names the gold source: all word
                  tokens of our name appear in the gold source or aliases
-                 ("Chuck Jordan" for "Tulsa police Chief Chuck Jordan"), or
+                 ("Ana Lopes" for "Harbour police Chief Ana Lopes"), or
                  the gold alias's name tokens minus titles and determiners
-                 are all in ours ("Kevin McKinley" for "Mr. McKinley"), or
+                 are all in ours ("Karl Berg" for "Mr. Berg"), or
                  the gold source is a pronoun and ours a resolved name;
   wrong          anything else, grouped by what went wrong, with examples.
 
@@ -55,10 +55,10 @@ def words(s):
 
 def gold_heads(source):
     """The last capitalised word of each conjunct of the source's main phrase:
-    "Jordan" for "Tulsa police Chief Chuck Jordan", ["grassley", "leahy"] for
-    "Mr. Grassley and Mr. Leahy". The main phrase is the first part between
-    commas or parentheses that names someone other than an owner ("Garten"
-    for "Trump's attorney, Alan Garten,")."""
+    "Lopes" for "Harbour police Chief Ana Lopes", ["brosch", "kral"] for
+    "Ms. Brosch and Mr. Kral". The main phrase is the first part between
+    commas or parentheses that names someone other than an owner ("Reyes"
+    for "Berg's lawyer, Tom Reyes,")."""
     for main in re.split(r"[,(]", source or ""):
         heads = []
         for part in re.split(r"\s+(?:and|&)\s+", main):
@@ -109,14 +109,14 @@ def classify(sc, g, p):
             all(h in ours for h in cue_heads):
         return "form"
     heads = gold_heads(source)
-    # The main phrase's words that are no title: "mckinley" of "Mr. McKinley".
+    # The main phrase's words that are no title: "berg" of "Mr. Berg".
     core = [w for w in words(re.split(r"[,(]", source)[0]) if w not in TITLES]
     content = [w for w in ours if w not in TITLES and w not in NON_NAMES]
     subset = all(w in gold_words for w in ours)
     if heads and all(h in ours for h in heads) and content and (subset or all(w in ours for w in core)):
         return "form"
     if not heads and core and content and all(w in ours for w in core):
-        return "form"  # "Hillary Clinton's campaign" for "Mrs. Clinton's campaign"
+        return "form"  # "Lena Voss's campaign" for "Ms. Voss's campaign"
     if subset:
         return "fragment of the source" if content else "non-name word from the source"
     if ours[-1:] != ["said"] and not re.search(r"[A-Z]", source) and len(ours) >= 2 and \
