@@ -289,6 +289,34 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     const int al = (name_b < 0 || name_e < i) ? AliasLength(p, i, e, &canon, &is_org) : 0;
     if (al > 0) {
       const bool more_follows = i + al < e && t[i + al].IsWord() && !t[i + al].HasClass(kPrep);
+      if (more_follows && al == 1 && !is_org && t[i + 1].capitalized && name_b < 0) {
+        int k = i + 1;
+        while (k < e && t[k].IsWord() && t[k].capitalized && !t[k].word_class) ++k;
+        const bool demonym = vocab_.demonyms.count(tok.lower) && !vocab_.countries.count(tok.lower);
+        const std::string& last = t[k - 1].lower;
+        std::string unused;
+        bool unused_org;
+        if (demonym && k > i + 1 && vocab_.org_words.count(last)) {
+          // "American Water Works Association": a demonym opening an
+          // organisation's name stays in it.
+          name_b = i;
+          name_e = i + 1;
+          name_is_alias = false;
+          m->affiliation = canon;
+          ++i;
+          continue;
+        }
+        if (!demonym && k == i + 2 && (k == e || !t[k].IsWord() || !t[k].capitalized) &&
+            !vocab_.org_words.count(last) && !vocab_.source_nouns.count(last) && TitleLength(p, i + 1, e) == 0 &&
+            AliasLength(p, i + 1, e, &unused, &unused_org) == 0) {
+          // "Jordan Ellis", "Georgia Pike": a country's name as a given name.
+          name_b = i;
+          name_e = i + 1;
+          name_is_alias = false;
+          ++i;
+          continue;
+        }
+      }
       if (more_follows) {
         m->affiliation = canon;
         if (role_b < 0 && !vocab_.source_nouns.count(t[i + al].lower)) role_b = i;
@@ -499,7 +527,8 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
     if (!tok.capitalized && k > begin) {
       const bool np_word = (cls & kDet) || tok.Is("of") || tok.Is("to") || IsParticle(tok.lower) ||
                            vocab_.source_nouns.count(tok.lower) || vocab_.titles.count(tok.lower) ||
-                           vocab_.org_words.count(tok.lower) || tok.Is("'s");
+                           vocab_.org_words.count(tok.lower) || tok.Is("'s") ||
+                           t[k - 1].Is("'s");  // "Quebec's transport minister": the possessive's head
       const Token& prev = t[k - 1];
       const bool after_head = prev.capitalized || vocab_.source_nouns.count(prev.lower) || prev.Is("'s");
       // "Striking nurses gathered": a plural noun followed by the verb is
@@ -518,7 +547,21 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
   }
   if (k == begin) return false;
   if (subject_end != nullptr) *subject_end = k;
-  return Analyze(text, p, begin, k, m);
+  if (!Analyze(text, p, begin, k, m)) return false;
+  if (k + 2 < end && t[k].Is(",") && !m->pronoun && !(m->type == EntityType::kPerson && m->name_tokens >= 2)) {
+    // "Quebec's transport minister, Sophie Lamarre, was ...": the person
+    // named in the appositive is the subject, with the role before it.
+    int c = k + 1;
+    while (c < end && c < k + 7 && t[c].IsWord()) ++c;
+    Mention named;
+    if (c < end && t[c].Is(",") && Analyze(text, p, k + 1, c, &named) && named.type == EntityType::kPerson &&
+        named.name_tokens >= 2 && !named.role_reference) {
+      if (named.role.empty()) named.role = !m->role.empty() ? m->role : m->surface;
+      if (!named.gender) named.gender = m->gender;
+      *m = std::move(named);
+    }
+  }
+  return true;
 }
 
 void ArticleEntities::AddPerson(const Mention& m) {

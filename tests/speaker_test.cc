@@ -83,5 +83,23 @@ TEST_CASE("he and she agree in gender with their antecedent", "[speaker]") {
   CHECK(SpeakerOf(claims, "the talks would") == "Piet Olsen");
 }
 
+TEST_CASE("a demonym opening an organisation's name stays in it", "[speaker]") {
+  auto claims = ExtractText("The Canadian Ferry Operators Association said the fares would rise.");
+  CHECK(SpeakerOf(claims, "the fares would") == "Canadian Ferry Operators Association");
+}
+
+TEST_CASE("a country's name can be a given name", "[speaker]") {
+  auto claims = ExtractText(
+      "\"We are not done,\" said Georgia Pike, head of the tenants' league. Pike said rents had doubled.");
+  CHECK(SpeakerOf(claims, "We are not done") == "Georgia Pike");
+  CHECK(SpeakerOf(claims, "rents had doubled") == "Georgia Pike");
+}
+
+TEST_CASE("the person in a subject's appositive is the antecedent", "[speaker]") {
+  auto claims = ExtractText(
+      "Manitoba's health minister, Irene Vasquez, was more hopeful. She said the clinics would open in May.");
+  CHECK(SpeakerOf(claims, "the clinics would") == "Irene Vasquez");
+}
+
 }  // namespace
 }  // namespace claimgraph
