@@ -136,6 +136,14 @@ int AttributionSieve::ContentEndBeforeFrame(const State& st, int cb, int ce, Cue
     for (int x = clause ? i + 1 : i + 2; x < ce && x <= i + 7; ++x) {
       if ((x > i + 1 && (t[x - 1].in_quote || t[x - 1].kind == TokenKind::kPunct)) || t[x].in_quote) break;
       Cue cue;
+      // "its cost, estimated at $45 billion, would ...": a past participle
+      // right after the comma and before a preposition is a reduced relative
+      // clause, not a frame (", reported the Examiner" is one).
+      const std::string& w = t[x].lower;
+      if (x == i + 1 && x + 1 < ce && w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0 &&
+          t[x + 1].HasClass(kPrep)) {
+        continue;
+      }
       if (MatchCue(st, x, &cue) && (cue.cls == CueClass::kSpeech || cue.cls == CueClass::kTell)) return i;
     }
   }

@@ -491,6 +491,9 @@ TEST_CASE("a restrictive relative clause between speaker and cue: 'Senators who 
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker.name == "Senators");
   CHECK(claims[0].text == "its cost would fall on the towns");
+  auto participle = ExtractText("Ana Lopes said its cost, estimated at $45 million, would fall on the towns.");
+  REQUIRE(participle.size() == 1);
+  CHECK(participle[0].text == "its cost, estimated at $45 million, would fall on the towns");
 }
 
 }  // namespace
