@@ -15,12 +15,6 @@
 namespace claimgraph {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 bool ParseNumber(std::string_view s, double* out) {
   if (s.empty() || s.size() > 40) return false;
   const std::string copy(s);
@@ -101,14 +95,14 @@ Status FrameModel::Parse(const std::string& file, std::string_view text, FrameMo
   while (!text.empty()) {
     ++line_no;
     const size_t nl = text.find('\n');
-    std::string_view line = Trim(text.substr(0, nl));
+    std::string_view line = TrimBlanks(text.substr(0, nl));
     text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
     if (line.empty() || line.front() == '#') continue;
     const size_t sp = line.find_first_of(" \t");
     const std::string where = file + ":" + std::to_string(line_no) + ": ";
     if (sp == std::string_view::npos) return Status::InvalidInput(where + "expected '<name> <value>'");
     const std::string_view name = line.substr(0, sp);
-    const std::string_view value = Trim(line.substr(sp + 1));
+    const std::string_view value = TrimBlanks(line.substr(sp + 1));
     if (value.empty() || value.find_first_of(" \t") != std::string_view::npos) {
       return Status::InvalidInput(where + "expected one value after '" + std::string(name) + "'");
     }

@@ -4,15 +4,12 @@
 #include <sstream>
 
 namespace claimgraph {
-namespace {
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimBlanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
 }
-
-}  // namespace
 
 Status Lexicon::Parse(const std::string& file, std::string_view text, Lexicon* lexicon) {
   lexicon->entries_.clear();
@@ -22,7 +19,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view text, Lexicon* l
     const size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    line = Trim(line);
+    line = TrimBlanks(line);
     if (line.empty() || line.front() == '#') continue;
     LexiconEntry entry;
     entry.line = line_no;
@@ -30,7 +27,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view text, Lexicon* l
     bool first = true;
     for (;;) {
       const size_t bar = line.find('|', start);
-      std::string_view field = Trim(line.substr(start, bar == std::string_view::npos ? line.npos : bar - start));
+      std::string_view field = TrimBlanks(line.substr(start, bar == std::string_view::npos ? line.npos : bar - start));
       if (first) {
         if (field.empty()) {
           return Status::InvalidInput(file + ":" + std::to_string(line_no) + ": empty entry before '|'");

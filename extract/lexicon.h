@@ -26,6 +26,10 @@ struct EmbeddedLexicon {
 extern const EmbeddedLexicon kEmbeddedLexicons[];
 extern const size_t kEmbeddedLexiconCount;
 
+// `s` without the spaces, tabs and carriage returns around it (the lexicon
+// files' and the frame model's line reader).
+std::string_view TrimBlanks(std::string_view s);
+
 // One entry: its key (first field, as written) and the other fields.
 struct LexiconEntry {
   std::string key;

@@ -12,19 +12,12 @@ positive at once).
 prints N boundary errors (gold content next to the prediction). Matching is
 score-claims' own (token F1 >= 0.5, greedy, best pairs first).
 """
-import argparse, collections, importlib.machinery, importlib.util, json, os, random
+import argparse, collections, json, os, random
+
+from claim_match import load_scorer, match_docs
 
 HERE = os.path.dirname(os.path.realpath(__file__))
-SCORER = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "tools", "score-claims"))
 CUES = os.path.join(HERE, "..", "extract", "lexicons", "cues.txt")
-
-
-def load_scorer():
-    loader = importlib.machinery.SourceFileLoader("score_claims", SCORER)
-    spec = importlib.util.spec_from_loader("score_claims", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
 
 
 def main():
@@ -41,20 +34,8 @@ def main():
         if line and not line.startswith("#"):
             cues.add(line.split("|")[0])
     gold, pred = sc.load(a.gold), sc.load(a.pred)
-    G, P = collections.defaultdict(list), collections.defaultdict(list)
-    for g in gold: G[sc.docid(g["doc"])].append(g)
-    for p in pred:
-        if sc.text_of(p) is not None: P[sc.docid(p.get("doc"))].append(p)
     missed, extras = [], 0
-    for d in set(G) | set(P):
-        gs, ps = G.get(d, []), P.get(d, [])
-        pairs = sorted(((sc.f1(sc.toks(g["content"]), sc.toks(sc.text_of(p))), gi, pi)
-                        for gi, g in enumerate(gs) for pi, p in enumerate(ps)), reverse=True)
-        mg, mp = {}, {}
-        for s, gi, pi in pairs:
-            if s < 0.5: break
-            if gi in mg or pi in mp: continue
-            mg[gi], mp[pi] = pi, gi
+    for d, gs, ps, mg, mp in match_docs(sc, gold, pred):
         extras += len(ps) - len(mp)
         for gi, g in enumerate(gs):
             if gi in mg or g.get("optional"): continue

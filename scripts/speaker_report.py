@@ -18,10 +18,10 @@ real errors. On the claims score-claims matches (its own matching: token F1 >=
 --diff compares two predictions of the same corpus claim by claim (gold id):
 how many speakers a change fixed and how many it broke, with examples.
 """
-import argparse, collections, importlib.machinery, importlib.util, json, os, re, signal
+import argparse, collections, json, os, re, signal
 
-HERE = os.path.dirname(os.path.realpath(__file__))
-SCORER = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "tools", "score-claims"))
+from claim_match import load_scorer, match_docs
+
 
 # Words that are no part of a name: titles, honorifics, determiners.
 TITLES = set("""
@@ -38,13 +38,6 @@ october november december monday tuesday wednesday thursday friday saturday sund
 democrat statement report story analysis poll police association federation immigration today
 """.split())
 
-
-def load_scorer():
-    loader = importlib.machinery.SourceFileLoader("score_claims", SCORER)
-    spec = importlib.util.spec_from_loader("score_claims", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
 
 
 def words(s):
@@ -72,23 +65,8 @@ def gold_heads(source):
 
 def matched(sc, gold, pred):
     """(gold, prediction) pairs as score-claims matches them; optional gold left out."""
-    G, P = collections.defaultdict(list), collections.defaultdict(list)
-    for g in gold: G[sc.docid(g["doc"])].append(g)
-    for p in pred:
-        if sc.text_of(p) is not None: P[sc.docid(p.get("doc"))].append(p)
-    out = []
-    for d in set(G) | set(P):
-        gs, ps = G.get(d, []), P.get(d, [])
-        pairs = sorted(((sc.f1(sc.toks(g["content"]), sc.toks(sc.text_of(p))), gi, pi)
-                        for gi, g in enumerate(gs) for pi, p in enumerate(ps)), reverse=True)
-        mg, mp = {}, {}
-        for s, gi, pi in pairs:
-            if s < 0.5: break
-            if gi in mg or pi in mp: continue
-            mg[gi], mp[pi] = pi, gi
-        for gi, pi in mg.items():
-            if not gs[gi].get("optional"): out.append((gs[gi], ps[pi]))
-    return out
+    return [(gs[gi], ps[pi]) for _, gs, ps, mg, _ in match_docs(sc, gold, pred)
+            for gi, pi in mg.items() if not gs[gi].get("optional")]
 
 
 def classify(sc, g, p):
