@@ -22,7 +22,6 @@ import argparse, collections, json, os, re, signal
 
 from claim_match import load_scorer, match_docs
 
-
 # Words that are no part of a name: titles, honorifics, determiners.
 TITLES = set("""
 mr mrs ms miss dr sen senator rep representative gov governor pres president vice prime minister secretary
