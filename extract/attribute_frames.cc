@@ -24,10 +24,6 @@
 namespace claimgraph {
 namespace {
 
-bool IsLyWord(const Token& t) {
-  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
-}
-
 bool OneOf(const Token& t, std::initializer_list<std::string_view> words) {
   if (t.capitalized && !t.IsWord()) return false;
   for (std::string_view w : words) {
@@ -288,7 +284,7 @@ bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mentio
   // The head: the last word before the preposition (or of the phrase), a
   // lower-case common noun ("businessman", "spokeswoman", "email").
   const int head = prep >= 0 ? prep - 1 : j;
-  if (head <= start || !t[head].IsWord() || t[head].capitalized || t[head].word_class || IsLyWord(t[head])) {
+  if (head <= start || !t[head].IsWord() || t[head].capitalized || t[head].word_class || IsLy(t[head])) {
     return false;
   }
   if (prep >= 0 && prep + 1 > j) return false;

@@ -22,6 +22,19 @@ inline const QuoteSpan* QuoteOpeningAt(const Paragraph& para, int open) {
   return it != para.quotes.end() && it->open == open ? &*it : nullptr;
 }
 
+// "quickly", "reportedly": a lower-case word ending in "ly".
+inline bool IsLy(const Token& t) {
+  return !t.capitalized && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
+}
+
+// t[i] is the period of a middle initial ("Walter J. Pembry"), which a
+// walk back over a name crosses.
+inline bool InitialPeriod(const std::vector<Token>& t, int sb, int i) {
+  return i - 1 > sb && i + 1 < static_cast<int>(t.size()) && t[i].Is(".") && t[i - 1].capitalized &&
+         t[i - 1].lower.size() == 1 && t[i - 1].end == t[i].begin && t[i + 1].capitalized &&
+         t[i - 2].capitalized && t[i - 2].IsWord();
+}
+
 struct AttributionSieve::Cue {
   int begin = 0;
   int end = 0;
