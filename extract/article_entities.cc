@@ -1,0 +1,223 @@
+// ArticleEntities (mentions.h): the people an article has named so far, and
+// the coreference that reads them: surnames and role words to the full name,
+// pronouns to an antecedent of agreeing gender and number.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract/mentions.h"
+
+namespace claimgraph {
+namespace {
+
+// A subject "they" can stand for: a group, an organisation, a plural.
+bool IsGroupSubject(const Mention& m) {
+  return !m.pronoun && !m.document &&
+         (m.plural || m.type == EntityType::kGroup || m.type == EntityType::kOrganization);
+}
+
+}  // namespace
+
+void ArticleEntities::AddPerson(const Mention& m) {
+  if (m.type != EntityType::kPerson || m.pronoun || m.role_reference) return;
+  if (m.name_tokens < 2 && m.role.empty()) return;
+  for (size_t i = 0; i < people_.size(); ++i) {
+    Mention& known = people_[i];
+    if (known.name == m.name) {
+      if (known.role.empty()) known.role = m.role;
+      if (known.affiliation.empty()) known.affiliation = m.affiliation;
+      if (!known.gender) known.gender = m.gender;
+      ++mentions_[i];
+      return;
+    }
+  }
+  people_.push_back(m);
+  mentions_.push_back(1);
+}
+
+bool ArticleEntities::ResolveName(Mention* m) const {
+  if (m->type != EntityType::kPerson || m->pronoun || m->role_reference) return false;
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+    const std::string& full = it->name;
+    if (full == m->name) {
+      if (m->role.empty()) m->role = it->role;
+      if (m->affiliation.empty()) m->affiliation = it->affiliation;
+      if (!m->gender) m->gender = it->gender;
+      return true;
+    }
+  }
+  if (m->name_tokens != 1) return false;
+  // Of the people with that surname, the most often named ("Voss" is the
+  // candidate, not his wife named in the last paragraph), the latest on a tie.
+  const Mention* best = nullptr;
+  int best_count = 0;
+  for (size_t i = people_.size(); i-- > 0;) {
+    const Mention* it = &people_[i];
+    const std::string& full = it->name;
+    const size_t space = full.rfind(' ');
+    const size_t first_space = full.find(' ');
+    const bool last_matches = space != std::string::npos && full.compare(space + 1, std::string::npos, m->name) == 0;
+    const bool first_matches = first_space != std::string::npos && full.compare(0, first_space, m->name) == 0 &&
+                               it->affiliation == "China";  // family name first
+    // ("Mrs. Clinton" is not the Bill Clinton named before her.)
+    if ((last_matches || first_matches) && !(m->gender && it->gender && m->gender != it->gender) &&
+        mentions_[i] > best_count) {
+      best = it;
+      best_count = mentions_[i];
+    }
+  }
+  if (best == nullptr) return false;
+  m->name = best->name;
+  if (!m->gender) m->gender = best->gender;
+  if (m->role.empty()) m->role = best->role;
+  if (m->affiliation.empty()) m->affiliation = best->affiliation;
+  m->name_tokens = best->name_tokens;
+  return true;
+}
+
+bool ArticleEntities::ResolveRole(const std::string& role_word, Mention* m) const {
+  // The capitalised words of the role ("Republican" of "the Republican
+  // presidential nominee") must be in the person's role too.
+  std::vector<std::string> proper;
+  const std::string& asked = m->role.empty() ? m->name : m->role;
+  for (size_t i = 0; i < asked.size();) {
+    size_t j = asked.find(' ', i);
+    if (j == std::string::npos) j = asked.size();
+    if (asked[i] >= 'A' && asked[i] <= 'Z' && j - i > 1) {
+      std::string w = asked.substr(i, j - i);
+      for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      if (w != role_word) proper.push_back(std::move(w));
+    }
+    i = j + 1;
+  }
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+    std::string role = it->role;
+    for (char& c : role) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    bool agrees = true;
+    for (const std::string& w : proper) agrees = agrees && role.find(w) != std::string::npos;
+    if (!role.empty() && agrees && role.find(role_word) != std::string::npos) {
+      const std::string surface = m->surface;
+      *m = *it;
+      m->surface = surface;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ArticleEntities::NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject) {
+  if (sentence_index != cur_.index) {
+    // The sentence before the previous one leaves: its group subject, if
+    // any, is kept (moved, not copied: this runs for every sentence).
+    if (prev_.has_subject && IsGroupSubject(prev_.subject)) {
+      last_group_subject_ = std::move(prev_.subject);
+      has_group_subject_ = true;
+    }
+    prev_ = std::move(cur_);
+    cur_ = SentenceInfo();
+    cur_.index = sentence_index;
+  }
+  if (first_person != nullptr && !cur_.has_person) {
+    cur_.first_person = *first_person;
+    cur_.has_person = true;
+  }
+  if (subject != nullptr && !cur_.has_subject) {
+    cur_.subject = *subject;
+    cur_.has_subject = true;
+  }
+}
+
+bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_index, Mention* m) const {
+  const SentenceInfo& before = cur_.index == sentence_index ? prev_ : cur_;
+  const std::string surface = m->surface;
+  if (pronoun == "he" || pronoun == "she") {
+    // The subject of the sentence before, else its first person, else the
+    // last person who spoke, else the latest person named: the first of
+    // these whose gender, where known, agrees with the pronoun. A role
+    // word that named no one ("the former senator") is no antecedent.
+    const char want = pronoun == "he" ? 'm' : 'f';
+    const auto fits = [this, want](const Mention& c) {
+      if (c.type != EntityType::kPerson || c.pronoun || (c.role_reference && c.name_tokens == 0)) return false;
+      const char g = GenderOf(c);
+      return g == 0 || g == want;
+    };
+    const Mention* near[3] = {before.has_subject ? &before.subject : nullptr,
+                              before.has_person ? &before.first_person : nullptr,
+                              has_person_speaker_ ? &last_person_speaker_ : nullptr};
+    const Mention* found = nullptr;
+    // A candidate known to agree comes before one whose gender is unknown.
+    for (int pass = 0; pass < 2 && found == nullptr; ++pass) {
+      for (const Mention* c : near) {
+        if (c != nullptr && found == nullptr && fits(*c) && (pass == 1 || GenderOf(*c) == want)) found = c;
+      }
+    }
+    for (auto it = people_.rbegin(); it != people_.rend() && found == nullptr; ++it) {
+      if (GenderOf(*it) == want) found = &*it;
+    }
+    if (found == nullptr) {
+      // No candidate agrees: the old order, whatever the gender, then the
+      // latest person named.
+      if (before.has_subject && before.subject.type == EntityType::kPerson && !before.subject.pronoun) {
+        found = &before.subject;
+      } else if (before.has_person) {
+        found = &before.first_person;
+      } else if (has_person_speaker_) {
+        found = &last_person_speaker_;
+      } else {
+        for (auto it = people_.rbegin(); it != people_.rend() && found == nullptr; ++it) {
+          if (GenderOf(*it) != (want == 'm' ? 'f' : 'm')) found = &*it;
+        }
+        if (found == nullptr) return false;
+      }
+    }
+    *m = *found;
+    if (!m->gender) m->gender = want;
+  } else if (pronoun == "it") {
+    // "The letter highlights ... It appeals for ...": a document or body, never a person.
+    if (!before.has_subject || before.subject.pronoun || before.subject.type == EntityType::kPerson) return false;
+    *m = before.subject;
+  } else if (pronoun == "they" || pronoun == "we") {
+    const bool subject_plural = before.has_subject && !before.subject.pronoun &&
+                                (before.subject.plural || before.subject.type == EntityType::kGroup ||
+                                 before.subject.type == EntityType::kCountry ||
+                                 before.subject.type == EntityType::kOrganization);
+    if (subject_plural) {
+      *m = before.subject;
+    } else if (has_group_speaker_) {
+      *m = last_group_speaker_;
+    } else if (&before == &cur_ && prev_.has_subject && IsGroupSubject(prev_.subject)) {
+      *m = prev_.subject;  // "Striking nurses gathered ... They said"
+    } else if (has_group_subject_) {
+      *m = last_group_subject_;
+    } else {
+      return false;
+    }
+  } else {
+    return false;
+  }
+  m->surface = surface;
+  return true;
+}
+
+char ArticleEntities::GenderOf(const Mention& m) const {
+  if (m.gender) return m.gender;
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+    if (it->name == m.name) return it->gender;
+  }
+  return 0;
+}
+
+void ArticleEntities::NoteSpeaker(const Mention& m) {
+  if (m.pronoun) return;
+  if (m.type == EntityType::kPerson) {
+    last_person_speaker_ = m;
+    has_person_speaker_ = true;
+    AddPerson(m);
+  } else if (m.plural || m.type == EntityType::kGroup || m.type == EntityType::kOrganization ||
+             m.type == EntityType::kCountry) {
+    last_group_speaker_ = m;
+    has_group_speaker_ = true;
+  }
+}
+
+}  // namespace claimgraph
