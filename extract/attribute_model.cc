@@ -231,6 +231,7 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
       if (a.size() + b.size() + c.size() + d.size() <= sizeof(key)) {
         char* p = key;
         for (std::string_view part : {a, b, c, d}) {
+          if (part.empty()) continue;  // an absent part's data() is null, which memcpy must not get
           std::memcpy(p, part.data(), part.size());
           p += part.size();
         }
