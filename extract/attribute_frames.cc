@@ -14,7 +14,6 @@
 //     "those surveyed say").
 // Thread safety: as attribute.h (const, reentrant).
 #include <algorithm>
-#include <initializer_list>
 #include <string_view>
 #include <utility>
 
@@ -23,14 +22,6 @@
 
 namespace claimgraph {
 namespace {
-
-bool OneOf(const Token& t, std::initializer_list<std::string_view> words) {
-  if (t.capitalized && !t.IsWord()) return false;
-  for (std::string_view w : words) {
-    if (t.lower == w) return true;
-  }
-  return false;
-}
 
 bool IsCount(const Token& t) {
   return t.kind == TokenKind::kNumber ||
@@ -249,32 +240,24 @@ bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mentio
                                                   "one", "another", "this", "each"};
   static constexpr std::string_view kPreps[] = {"for", "of", "at", "with", "from", "in", "on"};
   const auto& t = st->t();
-  bool plain = false;
-  for (std::string_view c : kPlainCues) plain = plain || t[k].lower == c;
-  if (!plain || j < sb) return false;
-  auto is = [&](int x, const auto& list) {
-    for (std::string_view w : list) {
-      if (t[x].lower == w) return true;
-    }
-    return false;
-  };
+  if (!OneOf(t[k], kPlainCues) || j < sb) return false;
   int start = j;
   int prep = -1;
   while (start > sb && j - start < 8) {
     const Token& prev = t[start - 1];
     if ((!prev.IsWord() && prev.kind != TokenKind::kNumber && !prev.Is("'s")) || prev.in_quote) break;
-    if (!prev.capitalized && is(start - 1, kPreps)) {
+    if (!prev.capitalized && OneOf(t[start - 1], kPreps)) {
       if (prep >= 0) break;
       prep = start - 1;
-    } else if (!prev.capitalized && prev.word_class && !is(start - 1, kOpeners)) {
+    } else if (!prev.capitalized && prev.word_class && !OneOf(t[start - 1], kOpeners)) {
       break;
     }
     --start;
     // An opener starts the phrase unless a preposition comes before it
     // ("a spokeswoman for the board").
-    if (is(start, kOpeners) && (prep >= 0 || start == sb || !is(start - 1, kPreps))) break;
+    if (OneOf(t[start], kOpeners) && (prep >= 0 || start == sb || !OneOf(t[start - 1], kPreps))) break;
   }
-  if (!is(start, kOpeners)) return false;
+  if (!OneOf(t[start], kOpeners)) return false;
   // The phrase opens its clause: "Lopes said the businessman told ..." is
   // read from its first cue, not as a second speaker inside the content.
   if (start > sb && !(t[start - 1].kind == TokenKind::kPunct || t[start - 1].kind == TokenKind::kQuoteClose ||

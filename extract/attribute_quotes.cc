@@ -46,9 +46,7 @@ bool AttributionSieve::QuotedDeterminerSpeaker(const State& st, int b, int se, M
   static constexpr std::string_view kOpeners[] = {"a", "an", "the", "his", "her", "their", "one", "another"};
   const auto& t = st.t();
   if (b >= se || t[b].capitalized || t[b].in_quote) return false;
-  bool opener = false;
-  for (std::string_view w : kOpeners) opener = opener || t[b].lower == w;
-  if (!opener) return false;
+  if (!OneOf(t[b], kOpeners)) return false;
   int e = b + 1;
   while (e < se && e < b + 7 && !t[e].in_quote &&
          (t[e].IsWord() || t[e].kind == TokenKind::kNumber || t[e].Is("-")) &&

@@ -1,9 +1,11 @@
 // Internal to the attribution sieve: the per-article state it carries from
-// sentence to sentence, shared by attribute.cc and attribute_quotes.cc.
+// sentence to sentence, and the token tests shared by the sieve's files
+// (attribute*.cc).
 #ifndef CLAIMGRAPH_EXTRACT_ATTRIBUTE_STATE_H_
 #define CLAIMGRAPH_EXTRACT_ATTRIBUTE_STATE_H_
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,19 @@ inline const QuoteSpan* QuoteOpeningAt(const Paragraph& para, int open) {
   auto it = std::lower_bound(para.quotes.begin(), para.quotes.end(), open,
                              [](const QuoteSpan& q, int o) { return q.open < o; });
   return it != para.quotes.end() && it->open == open ? &*it : nullptr;
+}
+
+// Whether the token's lower-case form is one of `words` (an array or list of
+// string_views).
+template <typename Words>
+bool OneOf(const Token& t, const Words& words) {
+  for (std::string_view w : words) {
+    if (t.lower == w) return true;
+  }
+  return false;
+}
+inline bool OneOf(const Token& t, std::initializer_list<std::string_view> words) {
+  return OneOf<std::initializer_list<std::string_view>>(t, words);
 }
 
 // "quickly", "reportedly": a lower-case word ending in "ly".
