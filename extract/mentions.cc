@@ -230,12 +230,29 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   std::string alias_canonical;
   bool alias_is_org = false;
   bool name_is_alias = false;
+  // Whether t[nb, ne) names a body of people rather than a person: two or
+  // more words, no given name first, a plural last ("United Nurses",
+  // "United Mine Workers"; not "Bernie Sanders", "Rand Paul").
+  auto PluralGroupName = [&](int nb, int ne) {
+    if (ne - nb < 2 || vocab_.first_names.count(t[nb].lower)) return false;
+    const std::string& w = t[ne - 1].lower;
+    if (w.size() < 4 || w.back() != 's') return false;
+    const char before = w[w.size() - 2];
+    return before != 's' && before != 'u' && before != 'i' && before != '\'';
+  };
   int i = b;
   while (i < e) {
     const Token& tok = t[i];
     if (!tok.IsWord()) break;
     const uint16_t cls = tok.word_class;
-    if ((cls & (kPrep | kRel | kConj)) && !tok.Is("of") && !tok.Is("to") && i > b) break;
+    // "the Association of Harbour Pilots", "Institute for Health
+    // Information", "United Nurses of Alberta": "of" or "for" after an
+    // organisation word, or "of" after a name of people that is no
+    // person's, stays inside the name.
+    const bool org_joint = (tok.Is("of") || tok.Is("for")) && name_b >= 0 && name_e == i && !name_is_alias &&
+                           i + 1 < e && t[i + 1].capitalized && !t[i + 1].word_class && t[i - 1].capitalized &&
+                           (vocab_.org_words.count(t[i - 1].lower) || (tok.Is("of") && PluralGroupName(name_b, i)));
+    if ((cls & (kPrep | kRel | kConj)) && !tok.Is("of") && !tok.Is("to") && !org_joint && i > b) break;
     if (cls & kNeg) return false;
     if (tok.capitalized && tok.lower.size() == 1 && name_b >= 0 && name_e == i && i + 2 < e && t[i + 1].Is(".") &&
         t[i + 1].begin == tok.end && t[i + 2].capitalized && t[i + 2].IsWord()) {
@@ -245,10 +262,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       i += 2;
       continue;
     }
-    if (tok.Is("of") && name_b >= 0 && name_e == i && !name_is_alias && i + 1 < e && t[i + 1].capitalized &&
-        !t[i + 1].word_class && vocab_.org_words.count(t[i - 1].lower) && t[i - 1].capitalized) {
-      // "the Association of Harbour Pilots", "Bureau of Land Records":
-      // "of" after an organisation word stays inside the name.
+    if (org_joint) {
       name_e = i + 2;
       org_forced = true;
       i += 2;
@@ -324,6 +338,12 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       alias_is_org = is_org;
       name_is_alias = true;
       i += al;
+      continue;
+    }
+    if (tok.capitalized && name_b >= 0 && name_e == i && i + 2 < e && t[i + 1].Is("of") && t[i + 2].capitalized &&
+        !t[i + 2].word_class && vocab_.source_nouns.count(tok.lower) && PluralGroupName(name_b, i + 1)) {
+      name_e = i + 1;  // "United Mine Workers" of America: a source noun inside a name
+      ++i;
       continue;
     }
     if (tok.capitalized && vocab_.source_nouns.count(tok.lower) && !(i + 1 < e && t[i + 1].capitalized)) {
@@ -535,7 +555,14 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
         ++k;
         break;
       }
-      if (!np_word && (after_head || (cls & (kAdv | kPrep)))) break;
+      // "Opposition health critic Marcus Boateng": lower-case words that
+      // lead into a title before a name belong to the subject.
+      bool title_next = false;
+      for (int j = k; j < end && j < k + 3 && !title_next && t[j].IsWord() && !t[j].capitalized; ++j) {
+        const int tl = TitleLength(p, j, end);
+        title_next = tl > 0 && j + tl < end && t[j + tl].capitalized;
+      }
+      if (!np_word && !title_next && (after_head || (cls & (kAdv | kPrep)))) break;
       if (cls & (kAdv | kRel | kConj)) break;
     }
     ++k;

@@ -44,6 +44,14 @@ inline std::vector<Claim> ExtractText(const std::string& text) {
   return claims;
 }
 
+// The speaker of the first claim whose text starts with `text_start`, or "?".
+inline std::string SpeakerOf(const std::vector<Claim>& claims, const std::string& text_start) {
+  for (const Claim& c : claims) {
+    if (c.text.rfind(text_start, 0) == 0) return c.speaker.name;
+  }
+  return "?";
+}
+
 }  // namespace claimgraph
 
 #endif  // CLAIMGRAPH_TESTS_EXTRACT_FIXTURE_H_

@@ -12,14 +12,6 @@
 namespace claimgraph {
 namespace {
 
-// The speaker of the first claim whose text starts with `text_start`, or "?".
-std::string SpeakerOf(const std::vector<Claim>& claims, const std::string& text_start) {
-  for (const Claim& c : claims) {
-    if (c.text.rfind(text_start, 0) == 0) return c.speaker.name;
-  }
-  return "?";
-}
-
 TEST_CASE("a middle initial stays inside the name", "[speaker]") {
   auto claims = ExtractText("Walter J. Pembry, a tax lawyer in Denver, said the rule was vague.");
   CHECK(SpeakerOf(claims, "the rule was vague") == "Walter J. Pembry");

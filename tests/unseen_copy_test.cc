@@ -1,0 +1,33 @@
+// Faults that articles written for claimgraph and scored before any fix
+// (tests/testdata/unseen) brought to light, one case each, with sentences of
+// the same shape written for these tests.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extract/claim.h"
+#include "tests/extract_fixture.h"
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("\"of\" and \"for\" inside the name of an organisation or a body of people", "[speaker][unseen]") {
+  auto claims = ExtractText("The United Harbour Workers of Nova Scotia said the strike would go ahead.");
+  CHECK(SpeakerOf(claims, "the strike would") == "United Harbour Workers of Nova Scotia");
+  claims = ExtractText("According to the Institute for Coastal Research, the bay had lost half its eelgrass.");
+  CHECK(SpeakerOf(claims, "the bay had lost") == "Institute for Coastal Research");
+  // A person's name takes no "of": the place is no part of it.
+  claims = ExtractText("Senator Walter Briggs of Maine said the strike would end soon.");
+  CHECK(SpeakerOf(claims, "the strike would") == "Walter Briggs");
+}
+
+TEST_CASE("lower-case words leading into a title stay in the sentence's subject", "[speaker][unseen]") {
+  // The subject of the first sentence is the antecedent of "he" in the second.
+  auto claims = ExtractText(
+      "Opposition energy critic Samuel Achebe called the pipeline a mistake. The company, he said, had ignored the farmers along its route for years.");
+  CHECK(SpeakerOf(claims, "The company had ignored") == "Samuel Achebe");
+}
+
+}  // namespace
+}  // namespace claimgraph
