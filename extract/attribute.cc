@@ -556,15 +556,17 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
 }
 
 void AttributionSieve::SkipDateline(State* st) const {
-  // "OSLO - ...", "SALVADOR, Feb 26 - ...": a wire dateline opens the first
-  // sentence of a paragraph; it is neither speaker nor content.
+  // "OSLO - ...", "SALVADOR, Feb 26 - ...", "COLUMBUS, Ohio (AP) — ...": a
+  // wire dateline opens the first sentence of a paragraph; it is neither
+  // speaker nor content.
   auto& p = st->para;
   if (p.sentences.empty()) return;
   const auto& t = p.tokens;
-  const int end = std::min<int>(p.sentences[0].end, 8);
+  const int end = std::min<int>(p.sentences[0].end, 10);
   int k = 0;
   bool caps = false;
-  while (k < end && (t[k].IsWord() || t[k].kind == TokenKind::kNumber || t[k].Is(","))) {
+  while (k < end && (t[k].IsWord() || t[k].kind == TokenKind::kNumber || t[k].Is(",") || t[k].Is("(") ||
+                     t[k].Is(")"))) {
     if (t[k].IsWord() && t[k].end - t[k].begin > 1) {
       bool all_upper = true;
       for (uint32_t b = t[k].begin; b < t[k].end && all_upper; ++b) {

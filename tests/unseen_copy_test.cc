@@ -29,5 +29,12 @@ TEST_CASE("lower-case words leading into a title stay in the sentence's subject"
   CHECK(SpeakerOf(claims, "The company had ignored") == "Samuel Achebe");
 }
 
+TEST_CASE("a dateline with the agency's name in parentheses is no speaker", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "HALIFAX, N.S. (CP) \u2014 Fisheries Minister Joan Pike on Monday closed the cod fishery for the summer, "
+      "calling it \u201cthe hardest decision of my career.\u201d");
+  CHECK(SpeakerOf(claims, "it the hardest decision") == "Joan Pike");
+}
+
 }  // namespace
 }  // namespace claimgraph
