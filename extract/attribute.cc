@@ -23,6 +23,11 @@ constexpr int kMaxContentTokens = 400;
 
 bool EndsWithIng(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
 
+// Auxiliaries and modals: the finite verb of a clause.
+constexpr std::string_view kAuxiliaries[] = {"is",   "are",   "was",    "were",  "has", "have", "had",
+                                             "will", "would", "can",    "could", "may", "might", "must",
+                                             "shall", "should", "does", "did"};
+
 }  // namespace
 
 int AttributionSieve::ContentCommaBefore(const State& st, int sb, int k) const {
@@ -361,6 +366,9 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     int that_at = -1;
     for (int x = j; x < se && x < j + 10; ++x) {
       if (t[x].kind == TokenKind::kQuoteOpen || t[x].Is(",") || t[x].Is(";") || t[x].in_quote) break;
+      // "said Democrats had refused rules that ...": past an auxiliary the
+      // report has begun, and a "that" is a relative pronoun inside it.
+      if (x > j && OneOf(t[x], kAuxiliaries)) break;
       if (t[x].Is("that") && !t[x].capitalized) {
         // "now that", "so that", "given that" open an adverbial, not the report.
         const std::string& before = t[x - 1].lower;

@@ -36,5 +36,17 @@ TEST_CASE("a dateline with the agency's name in parentheses is no speaker", "[sp
   CHECK(SpeakerOf(claims, "it the hardest decision") == "Joan Pike");
 }
 
+TEST_CASE("a relative \"that\" inside the reported clause is no complementizer", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "Ruth Okafor said the board had ignored safety rules that \"any engineer would call basic.\"");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kPartial);
+  CHECK(claims[0].text.rfind("the board had ignored safety rules that any engineer", 0) == 0);
+  // A complementizer after the cue still opens the report.
+  claims = ExtractText("Ruth Okafor said on Monday that the board had ignored the rules.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "the board had ignored the rules");
+}
+
 }  // namespace
 }  // namespace claimgraph
