@@ -240,7 +240,10 @@ bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mentio
                                                   "one", "another", "this", "each"};
   static constexpr std::string_view kPreps[] = {"for", "of", "at", "with", "from", "in", "on"};
   const auto& t = st->t();
-  if (!OneOf(t[k], kPlainCues) || j < sb) return false;
+  // Inside a relative clause's antecedent ("a spokeswoman for the board,
+  // who ..., said") t[k] is the comma before "who"; the cue was read already.
+  const bool antecedent = st->relative_depth > 0 && t[k].Is(",");
+  if ((!OneOf(t[k], kPlainCues) && !antecedent) || j < sb) return false;
   int start = j;
   int prep = -1;
   while (start > sb && j - start < 8) {

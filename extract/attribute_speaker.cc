@@ -21,6 +21,11 @@ namespace {
 constexpr int kSegmentTokens = 24;
 constexpr int kAppositiveTokens = 48;
 
+// "speaking", "authorized": a participle (or any word of those endings).
+bool IsParticipleForm(const std::string& w) {
+  return w.size() > 4 && (w.compare(w.size() - 3, 3, "ing") == 0 || w.compare(w.size() - 2, 2, "ed") == 0);
+}
+
 }  // namespace
 
 void AttributionSieve::Resolve(State* st, Mention* m) const {
@@ -192,6 +197,18 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     int chosen = -1;
     for (int i = static_cast<int>(segments.size()) - 1; i >= 0 && chosen < 0; --i) {
       if (ok[i] && named(parts[i])) chosen = i;
+    }
+    if (chosen < 0) {
+      // "A senior official, speaking on condition of anonymity because ...,
+      // said": an unnamed source whose appositives are participle phrases.
+      const int first = static_cast<int>(segments.size()) - 1;
+      bool participles = ok[first] && !parts[first].pronoun && parts[first].type != EntityType::kUnknown &&
+                         segments[first].first == sb;
+      for (int i = 0; i < first && participles; ++i) {
+        const Token& w = t[segments[i].first];
+        participles = w.IsWord() && !w.capitalized && IsParticipleForm(w.lower);
+      }
+      if (participles) chosen = first;
     }
     if (chosen < 0) return false;
     Mention name = parts[chosen];

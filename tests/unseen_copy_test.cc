@@ -48,5 +48,21 @@ TEST_CASE("a relative \"that\" inside the reported clause is no complementizer",
   CHECK(claims[0].text == "the board had ignored the rules");
 }
 
+TEST_CASE("an unnamed source with participle appositives speaks", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "A senior port official, speaking on condition of anonymity because the talks were private, said the "
+      "terminal would close in March.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "the terminal would close in March");
+  CHECK(claims[0].speaker.name == "senior port official");
+  // An unnamed source before ", who ...,": the antecedent speaks.
+  claims = ExtractText(
+      "A spokeswoman for the ferry operator, who asked not to be named because the talks are private, said the "
+      "crews were ready to sail.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "the crews were ready to sail");
+  CHECK(claims[0].speaker.name.find("spokeswoman for the ferry operator") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace claimgraph
