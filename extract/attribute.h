@@ -81,6 +81,10 @@ class AttributionSieve {
   // "one in five say", "Nearly a third said", "those surveyed say": a share
   // of the people polled, ending at token `j` (attribute_frames.cc).
   bool QuantitySpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const;
+  // "The premiers of Saskatchewan, Alberta and Manitoba wrote": a plural
+  // noun whose "of"/"from" complement is a list of names ending at token `j`
+  // (attribute_speaker.cc).
+  bool ListComplementSpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const;
   // Widens the person `m` read at [*np_begin, end) to the named people
   // coordinated before it ("Ms. Brosch and Mr. Kral").
   void CoordinatedSpeakers(State* st, int sb, int end, Mention* m, int* np_begin) const;

@@ -58,6 +58,47 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
   if (m->type == EntityType::kPerson) st->entities.ResolveName(m);
 }
 
+bool AttributionSieve::ListComplementSpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const {
+  const auto& t = st.t();
+  if (!t[j].capitalized || t[j].in_quote) return false;
+  // Back over the list: capitalised words, commas and one "and".
+  int x = j;
+  int joints = 0;
+  while (x > sb && j - x < 16) {
+    const Token& prev = t[x - 1];
+    if (prev.in_quote) return false;
+    if (prev.Is(",") || (prev.Is("and") && !prev.capitalized)) {
+      ++joints;
+    } else if (!prev.IsWord() || !prev.capitalized) {
+      break;
+    }
+    --x;
+  }
+  // x is the list's first token; before it "of" or "from", and a plural
+  // common noun before that ("premiers of", "leaders from").
+  if (joints == 0 || x - 2 < sb || !t[x].capitalized || !OneOf(t[x - 1], {"of", "from"})) return false;
+  const int head = x - 2;
+  const Token& h = t[head];
+  if (!h.IsWord() || h.capitalized || h.word_class || h.lower.size() < 4 || h.lower.back() != 's') return false;
+  int start = head;
+  while (start > sb && head - start < 3 && t[start - 1].IsWord() && !t[start - 1].capitalized &&
+         !t[start - 1].word_class) {
+    --start;  // "provincial premiers of"
+  }
+  int name_begin = start;
+  if (start > sb && t[start - 1].HasClass(kDet)) --start;  // "The premiers of"
+  if (start > sb && !t[start - 1].Is(",") && !(t[start - 1].HasClass(kConj) && !t[start - 1].capitalized)) {
+    return false;  // the phrase opens its clause
+  }
+  *m = Mention();
+  m->surface = TokenText(st.text, st.para, start, j + 1);
+  m->name = TokenText(st.text, st.para, name_begin, j + 1);
+  m->type = EntityType::kGroup;
+  m->plural = true;
+  *np_begin = start;
+  return true;
+}
+
 void AttributionSieve::CoordinatedSpeakers(State* st, int sb, int end, Mention* m, int* np_begin) const {
   // "Ms. Brosch and Mr. Kral said", "Tom Ruiz, Ella Marsh and Omar Said
   // said": named people joined by "and" (and commas) at the clause start
@@ -278,6 +319,7 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     return start;
   };
   if (QuantitySpeaker(*st, sb, j, m, np_begin)) return true;
+  if (ListComplementSpeaker(*st, sb, j, m, np_begin)) return true;
   if (RestrictiveRelativeSpeaker(st, sb, j, m, np_begin)) return true;
   bool at_prep = false, unused = false;
   const int strict_start = walk(true, &at_prep);

@@ -64,5 +64,13 @@ TEST_CASE("an unnamed source with participle appositives speaks", "[speaker][uns
   CHECK(claims[0].speaker.name.find("spokeswoman for the ferry operator") != std::string::npos);
 }
 
+TEST_CASE("a plural noun whose complement is a list of names speaks", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "The mayors of Halifax, Moncton and Saint John wrote to the minister on Friday. In the letter, they said "
+      "the ferry cuts would hurt tourism.");
+  CHECK(SpeakerOf(claims, "to the minister") == "mayors of Halifax, Moncton and Saint John");
+  CHECK(SpeakerOf(claims, "the ferry cuts") == "mayors of Halifax, Moncton and Saint John");
+}
+
 }  // namespace
 }  // namespace claimgraph
