@@ -563,6 +563,32 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
   }
 }
 
+void AttributionSieve::DropEchoes(std::vector<Claim>* claims, size_t first) {
+  // "Raman said she expected the deal to pass", "the ministry said it
+  // welcomed the decision": a frame inside another claim's content whose
+  // speaker is the same source again (by name or by a pronoun) says nothing
+  // the outer claim does not.
+  auto is_pronoun = [](const std::string& w) {
+    return w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "He" || w == "She" ||
+           w == "It" || w == "They" || w == "We";
+  };
+  size_t kept = first;
+  for (size_t i = first; i < claims->size(); ++i) {
+    const Claim& inner = (*claims)[i];
+    bool echo = false;
+    for (size_t o = first; o < claims->size() && !echo; ++o) {
+      const Claim& outer = (*claims)[o];
+      echo = o != i && outer.span.begin <= inner.span.begin && inner.span.end <= outer.span.end &&
+             (outer.span.begin != inner.span.begin || outer.span.end != inner.span.end) &&
+             (inner.speaker.name == outer.speaker.name || is_pronoun(inner.speaker.name));
+    }
+    if (echo) continue;
+    if (kept != i) (*claims)[kept] = std::move((*claims)[i]);
+    ++kept;
+  }
+  claims->resize(kept);
+}
+
 void AttributionSieve::SkipDateline(State* st) const {
   // "OSLO - ...", "SALVADOR, Feb 26 - ...", "COLUMBUS, Ohio (AP) — ...": a
   // wire dateline opens the first sentence of a paragraph; it is neither
@@ -624,6 +650,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims,
       AccordingTo(&st, s.begin, s.end, first_claim);
       if (claims->size() == first_claim) Continuation(&st, s.begin, s.end);
       ModelFrames(&st, s.begin, s.end);
+      DropEchoes(claims, first_claim);
     }
     ++st.paragraph_index;
   }

@@ -85,6 +85,9 @@ class AttributionSieve {
   // noun whose "of"/"from" complement is a list of names ending at token `j`
   // (attribute_speaker.cc).
   bool ListComplementSpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const;
+  // Removes the claims from index `first` on that repeat the source of a
+  // claim whose content holds them (attribute.cc).
+  static void DropEchoes(std::vector<Claim>* claims, size_t first);
   // Widens the person `m` read at [*np_begin, end) to the named people
   // coordinated before it ("Ms. Brosch and Mr. Kral").
   void CoordinatedSpeakers(State* st, int sb, int end, Mention* m, int* np_begin) const;

@@ -72,5 +72,15 @@ TEST_CASE("a plural noun whose complement is a list of names speaks", "[speaker]
   CHECK(SpeakerOf(claims, "the ferry cuts") == "mayors of Halifax, Moncton and Saint John");
 }
 
+TEST_CASE("a frame inside a claim's content that repeats its source is no claim of its own", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "The Harbour Pilots Guild said in a statement that it welcomed the decision and would hire more pilots.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "it welcomed the decision and would hire more pilots");
+  // Another source inside the content is a claim of its own.
+  claims = ExtractText("Nadia Brooks said several senators had told her that they opposed the ferry plan.");
+  CHECK(SpeakerOf(claims, "several senators had told") == "Nadia Brooks");
+}
+
 }  // namespace
 }  // namespace claimgraph
