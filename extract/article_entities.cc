@@ -1,7 +1,10 @@
-// ArticleEntities (mentions.h): the people an article has named so far, and
-// the coreference that reads them: surnames and role words to the full name,
-// pronouns to an antecedent of agreeing gender and number.
+// ArticleEntities (mentions.h): the people and organisations an article has
+// named so far, and the coreference that reads them: surnames and role words
+// to the full name, "the service" to the organisation, pronouns to an
+// antecedent of agreeing gender and number.
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -33,6 +36,39 @@ void ArticleEntities::AddPerson(const Mention& m) {
   }
   people_.push_back(m);
   mentions_.push_back(1);
+}
+
+void ArticleEntities::AddOrganization(const Mention& m) {
+  if (m.type != EntityType::kOrganization || m.pronoun || m.name.empty() || m.name.find(' ') == std::string::npos ||
+      !(m.name[0] >= 'A' && m.name[0] <= 'Z')) {
+    return;
+  }
+  auto known = std::find(organizations_.begin(), organizations_.end(), m.name);
+  if (known != organizations_.end()) organizations_.erase(known);
+  organizations_.push_back(m.name);
+}
+
+bool ArticleEntities::ResolveOrganization(Mention* m) const {
+  const std::string& word = m->name;
+  if (m->type != EntityType::kOrganization || word.empty() || word.find(' ') != std::string::npos ||
+      !(word[0] >= 'a' && word[0] <= 'z')) {
+    return false;
+  }
+  for (auto it = organizations_.rbegin(); it != organizations_.rend(); ++it) {
+    const size_t space = it->rfind(' ');
+    const std::string_view last = std::string_view(*it).substr(space + 1);
+    if (last.size() != word.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < last.size() && same; ++i) {
+      const char c = last[i] >= 'A' && last[i] <= 'Z' ? static_cast<char>(last[i] + 32) : last[i];
+      same = c == word[i];
+    }
+    if (same) {
+      m->name = *it;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool ArticleEntities::ResolveName(Mention* m) const {
@@ -217,6 +253,7 @@ void ArticleEntities::NoteSpeaker(const Mention& m) {
              m.type == EntityType::kCountry) {
     last_group_speaker_ = m;
     has_group_speaker_ = true;
+    AddOrganization(m);
   }
 }
 

@@ -239,7 +239,9 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
       ++j;
     }
     Mention m;
-    if (analyzer_.Analyze(st->text, st->para, i, j, &m) && m.type == EntityType::kPerson && !m.role_reference) {
+    const bool named = analyzer_.Analyze(st->text, st->para, i, j, &m);
+    if (named && m.type == EntityType::kOrganization) st->entities.AddOrganization(m);
+    if (named && m.type == EntityType::kPerson && !m.role_reference) {
       st->entities.ResolveName(&m);
       st->entities.AddPerson(m);
       if (!noted_person) {

@@ -56,6 +56,7 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     return;
   }
   if (m->type == EntityType::kPerson) st->entities.ResolveName(m);
+  if (m->type == EntityType::kOrganization) st->entities.ResolveOrganization(m);  // "the service"
 }
 
 bool AttributionSieve::ListComplementSpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const {

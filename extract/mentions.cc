@@ -69,7 +69,12 @@ int NounPhraseAnalyzer::TitleLength(const Paragraph& p, int i, int end) const {
     if (i + static_cast<int>(words.size()) > end) continue;
     bool match = true;
     for (size_t k = 1; k < words.size() && match; ++k) match = p.tokens[i + k].lower == words[k];
-    if (match) return static_cast<int>(words.size());
+    if (!match) continue;
+    // "Justice Department", "Treasury Department": a title word naming an
+    // organisation's field is no title.
+    const int after = i + static_cast<int>(words.size());
+    if (after < end && p.tokens[after].capitalized && vocab_.org_words.count(p.tokens[after].lower)) return 0;
+    return static_cast<int>(words.size());
   }
   return 0;
 }

@@ -73,6 +73,8 @@ class ArticleEntities {
  public:
   // Records a named person (two or more name tokens, or one with a role).
   void AddPerson(const Mention& m);
+  // Records an organisation named in full ("BC Wildfire Service").
+  void AddOrganization(const Mention& m);
   // Records that `m` was seen as the subject or first mention of a sentence.
   void NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject);
 
@@ -82,6 +84,9 @@ class ArticleEntities {
   bool ResolveName(Mention* m) const;
   // "the spokesperson", "the secretary": the latest person with that role word.
   bool ResolveRole(const std::string& role_word, Mention* m) const;
+  // "the service", "the department": the latest organisation named in full
+  // whose name ends with that word. Returns true when it found one.
+  bool ResolveOrganization(Mention* m) const;
   // he/she/they in sentence `sentence_index`: the subject or first person of
   // the sentence before, else the latest speaker of the right kind.
   bool ResolvePronoun(const std::string& pronoun, int sentence_index, Mention* m) const;
@@ -101,6 +106,7 @@ class ArticleEntities {
   };
   std::vector<Mention> people_;
   std::vector<int> mentions_;  // per person: how often named (a surname goes to the most named)
+  std::vector<std::string> organizations_;  // names in full, the latest last
   Mention last_group_subject_;  // the latest plural, group or organisation subject, for "they"
   bool has_group_subject_ = false;
   SentenceInfo prev_, cur_;

@@ -82,5 +82,15 @@ TEST_CASE("a frame inside a claim's content that repeats its source is no claim 
   CHECK(SpeakerOf(claims, "several senators had told") == "Nadia Brooks");
 }
 
+TEST_CASE("organisations: a title word naming a field, and \"the service\" for the name before", "[speaker][unseen]") {
+  auto claims = ExtractText("The Justice Department argued that the ferry law would interfere with federal rules.");
+  CHECK(SpeakerOf(claims, "the ferry law") == "Justice Department");
+  claims = ExtractText(
+      "The Coastal Ferry Service said its crews were stretched thin by the storms.\n"
+      "In a statement on Friday, the service said it would add two boats in the spring.");
+  CHECK(SpeakerOf(claims, "its crews were") == "Coastal Ferry Service");
+  CHECK(SpeakerOf(claims, "it would add two boats") == "Coastal Ferry Service");
+}
+
 }  // namespace
 }  // namespace claimgraph
