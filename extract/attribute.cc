@@ -266,6 +266,17 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     int np_begin = k;
     std::string relay;
 
+    // "Lawmakers who wrote the bill said C": a cue inside a restrictive
+    // relative clause is part of the subject when the main verb, a cue,
+    // follows.
+    if (k - 2 >= sb && t[k - 1].Is("who") && !t[k - 1].capitalized && !t[k - 2].Is(",")) {
+      bool main_cue = false;
+      for (int x = cue.end; x < se && x < cue.end + 8 && !main_cue && t[x].IsWord() && !t[x].in_quote; ++x) {
+        Cue other;
+        main_cue = MatchCue(*st, x, &other);
+      }
+      if (main_cue) continue;
+    }
     // "Reuters cited French officials as saying that C": the officials speak, Reuters relays.
     if (t[k].Is("saying") && k - 1 > sb && t[k - 1].Is("as")) {
       int c = k - 2;

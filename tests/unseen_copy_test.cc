@@ -92,5 +92,12 @@ TEST_CASE("organisations: a title word naming a field, and \"the service\" for t
   CHECK(SpeakerOf(claims, "it would add two boats") == "Coastal Ferry Service");
 }
 
+TEST_CASE("a cue inside a restrictive relative clause before the main cue is no frame", "[attribute][unseen]") {
+  auto claims = ExtractText("Councillors who wrote the bylaw said they expected the courts to uphold it.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].cue == "said");
+  CHECK(claims[0].speaker.name == "Councillors");
+}
+
 }  // namespace
 }  // namespace claimgraph
