@@ -455,12 +455,16 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       if (free && comma - sb <= 6 && t[sb].IsWord() && t[sb].HasClass(kPrep)) free = false;
       if (free) {
         const size_t before = st->claims->size();
-        // Content first, then the frame: consume the whole sentence.
+        // Content first, then the frame: consume the frame and its trailing
+        // phrase, up to a comma that opens another clause ("C, X announced
+        // Thursday, after criticism from residents who said D").
         EmitContent(st, sb, comma, cue, std::move(speaker), addressee, sb);
+        int frame_end = cue.end;
+        while (frame_end < se && !t[frame_end].Is(",")) ++frame_end;
         if (st->claims->size() > before) {
-          for (int x = comma; x < se; ++x) st->consumed[x] = true;
+          for (int x = comma; x < frame_end; ++x) st->consumed[x] = true;
         }
-        k = se;
+        k = frame_end;  // (the loop's ++k steps over the comma)
         continue;
       }
     }

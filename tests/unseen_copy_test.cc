@@ -99,5 +99,13 @@ TEST_CASE("a cue inside a restrictive relative clause before the main cue is no 
   CHECK(claims[0].speaker.name == "Councillors");
 }
 
+TEST_CASE("a reversed frame leaves the clause after its trailing phrase to other frames", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "The port will close for a month, harbour master Ana Reyes announced Thursday, after complaints from "
+      "residents who said the dredging was overdue.");
+  CHECK(SpeakerOf(claims, "The port will close") == "Ana Reyes");
+  CHECK(SpeakerOf(claims, "the dredging was overdue") == "residents");
+}
+
 }  // namespace
 }  // namespace claimgraph
