@@ -485,6 +485,10 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       }
       continue;
     }
+    // "said on Monday the plan ...", "told reporters in an interview the
+    // plan ...": a time or the occasion before the reported clause is no
+    // part of it.
+    if (that_at < 0) cb = SkipLeadingAdverbial(*st, cb, se);
     const size_t before = st->claims->size();
     int ce = se;
     // Stop the content before a trailing ", according to X".

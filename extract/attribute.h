@@ -107,6 +107,10 @@ class AttributionSieve {
   // phrase with a common noun head (and one prepositional phrase) before a
   // plain speech cue at `k`; the phrase ends at token `j`.
   bool CommonNounSpeaker(State* st, int sb, int j, int k, Mention* m, int* np_begin) const;
+  // The first token of a reported clause that starts at `cb`, past a time
+  // ("Monday", "last week", "on Tuesday") or an occasion ("in an interview
+  // with The Ledger") that opens it (attribute_frames.cc).
+  int SkipLeadingAdverbial(const State& st, int cb, int se) const;
   // Resolves pronouns, surnames and role words in place.
   void Resolve(State* st, Mention* m) const;
   void Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue, Mention speaker,

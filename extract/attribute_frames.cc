@@ -284,3 +284,51 @@ bool AttributionSieve::CommonNounSpeaker(State* st, int sb, int j, int k, Mentio
 }
 
 }  // namespace claimgraph
+
+namespace claimgraph {
+
+int AttributionSieve::SkipLeadingAdverbial(const State& st, int cb, int se) const {
+  static constexpr std::string_view kBareTimes[] = {"today", "yesterday", "tonight"};
+  static constexpr std::string_view kModifiers[] = {"last", "this", "next", "earlier", "later", "late", "early"};
+  static constexpr std::string_view kPreps[] = {"on", "in", "at", "during", "over"};
+  static constexpr std::string_view kOccasions[] = {"interview", "statement", "speech", "letter", "tweet",
+                                                    "post", "email", "appearance", "video", "call", "conference",
+                                                    "briefing", "op-ed", "rally", "debate", "hearing", "radio",
+                                                    "television", "podcast", "memo", "filing", "release"};
+  const auto& t = st.t();
+  auto is_time = [&](const Token& x) { return x.HasClass(kTime) && (x.capitalized || !x.Is("may")); };
+  int i = cb;
+  for (int round = 0; round < 3 && i < se; ++round) {
+    const Token& w = t[i];
+    if (w.in_quote || !w.IsWord()) break;
+    int next = i;
+    if (w.HasClass(kTime) && (w.capitalized || OneOf(w, kBareTimes))) {
+      next = i + 1;  // "Monday", "yesterday"
+    } else if (!w.capitalized && OneOf(w, kModifiers) && i + 1 < se && is_time(t[i + 1])) {
+      next = i + 2;  // "last week"
+    } else if (!w.capitalized && OneOf(w, kPreps)) {
+      // "on Monday", "in an interview", "during a televised debate": a short
+      // phrase ending in a time or an occasion.
+      for (int j = i + 1; j < se && j <= i + 5 && t[j].IsWord() && !t[j].in_quote; ++j) {
+        if (is_time(t[j]) || (!t[j].capitalized && OneOf(t[j], kOccasions))) {
+          next = j + 1;
+          break;
+        }
+      }
+      // "... with The Daily Ledger", "... with CNN".
+      if (next > i && next + 1 < se && (t[next].Is("with") || t[next].Is("to")) && !t[next].capitalized) {
+        int k = next + 1;
+        if (k < se && t[k].Is("the")) ++k;
+        int names = 0;
+        while (k < se && t[k].IsWord() && t[k].capitalized && !t[k].in_quote) ++k, ++names;
+        if (names > 0) next = k;
+      }
+    }
+    if (next == i) break;
+    i = next;
+    while (i < se && t[i].Is(",")) ++i;
+  }
+  return i;
+}
+
+}  // namespace claimgraph

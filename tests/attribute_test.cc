@@ -496,5 +496,21 @@ TEST_CASE("a restrictive relative clause between speaker and cue: 'Senators who 
   CHECK(participle[0].text == "its cost, estimated at $45 million, would fall on the towns");
 }
 
+TEST_CASE("a time or an occasion between the cue and the reported clause is no part of it", "[attribute]") {
+  auto day = ExtractText("Mayor Ana Lopes said on Tuesday the tram line would open in spring.");
+  REQUIRE(day.size() == 1);
+  CHECK(day[0].text == "the tram line would open in spring");
+  auto week = ExtractText("Karl Berg said last week the port would stay open.");
+  REQUIRE(week.size() == 1);
+  CHECK(week[0].text == "the port would stay open");
+  auto occasion = ExtractText("Karl Berg told reporters in an interview with The Harbour Times the port would stay open.");
+  REQUIRE(occasion.size() == 1);
+  CHECK(occasion[0].text == "the port would stay open");
+  CHECK(occasion[0].addressee == "reporters");
+  // The occasion alone is no claim.
+  auto alone = ExtractText("\"We are ready,\" the tall, 51-year-old engineer said in a long interview with The Harbour Times.");
+  CHECK(Find(alone, "in a long interview") == nullptr);
+}
+
 }  // namespace
 }  // namespace claimgraph
