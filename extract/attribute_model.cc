@@ -23,67 +23,129 @@ bool ParseNumber(std::string_view s, double* out) {
   return end == copy.c_str() + copy.size();
 }
 
-const char* Bucket(int n) {
-  return n <= 0 ? "0" : n == 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : n <= 8 ? "5-8" : n <= 16 ? "9-16" : "17+";
+// A feature value with its hash (FrameModel::PartHash), computed once.
+struct Part {
+  std::string_view s;
+  uint64_t h = 0;
+};
+
+Part MakePart(std::string_view s) { return Part{s, FrameModel::PartHash(s)}; }
+
+// The values of the pass's closed feature classes, hashed once.
+enum TokenClassId { kQuote, kNum, kComma, kColon, kEnd, kPunctC, kThat, kTo, kWh, kAux, kNegC, kPronC, kDetC,
+                    kPrepC, kConjC, kAdvC, kCap, kWord, kNone, kTokenClasses };
+enum SpeakerKindId { kSkPron, kSkDoc, kSkRole, kSkOrg, kSkCountry, kSkName, kSkGroup, kSkOther, kSpeakerKinds };
+
+struct Values {
+  Part token_class[kTokenClasses];
+  Part speaker_kind[kSpeakerKinds];
+  Part bucket[7];
+  Part bit[2];
+  Part cue_class[9];
+  Part suffix[4];
+  // "that", "to", wh-words and auxiliaries -> their TokenClassId.
+  StringMap<uint8_t> function_words;
+
+  Values() {
+    const char* const classes[] = {"quote", "num", "comma", "colon", "end", "punct", "that", "to", "wh", "aux",
+                                   "neg", "pron", "det", "prep", "conj", "adv", "cap", "word", "none"};
+    for (int i = 0; i < kTokenClasses; ++i) token_class[i] = MakePart(classes[i]);
+    const char* const kinds[] = {"pron", "doc", "role", "org", "country", "name", "group", "other"};
+    for (int i = 0; i < kSpeakerKinds; ++i) speaker_kind[i] = MakePart(kinds[i]);
+    const char* const buckets[] = {"0", "1", "2", "3-4", "5-8", "9-16", "17+"};
+    for (int i = 0; i < 7; ++i) bucket[i] = MakePart(buckets[i]);
+    bit[0] = MakePart("0");
+    bit[1] = MakePart("1");
+    const char* const cue_classes[] = {"speech", "tell", "urge", "object", "objquote", "belief", "evidence",
+                                       "noun", "none"};
+    for (int i = 0; i < 9; ++i) cue_class[i] = MakePart(cue_classes[i]);
+    const char* const suffixes[] = {"ed", "ing", "s", "base"};
+    for (int i = 0; i < 4; ++i) suffix[i] = MakePart(suffixes[i]);
+    // A word's first class in the order TokenClass tests them ("to" is also
+    // an auxiliary there, but "to" is tested first).
+    function_words.emplace("that", kThat);
+    function_words.emplace("to", kTo);
+    for (const char* w : {"what", "how", "why", "whether", "who", "when", "if", "where"}) {
+      function_words.emplace(w, kWh);
+    }
+    for (const char* w : {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+                          "can", "could", "may", "might", "should", "must", "does", "do", "did", "'s"}) {
+      function_words.emplace(w, kAux);
+    }
+  }
+};
+
+const Values& V() {
+  static const Values* const values = new Values();
+  return *values;
 }
 
-bool IsAux(const Token& t) {
-  static const char* const kAux[] = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-                                     "will", "would", "can", "could", "may", "might", "should", "must",
-                                     "does", "do", "did", "'s", "to"};
-  for (const char* a : kAux) {
-    if (t.Is(a)) return true;
-  }
-  return false;
-}
+int Bucket(int n) { return n <= 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n <= 4 ? 3 : n <= 8 ? 4 : n <= 16 ? 5 : 6; }
 
 // The class of a token next to the cue, as a feature value.
-const char* TokenClass(const Token& t) {
-  if (t.kind == TokenKind::kQuoteOpen || t.kind == TokenKind::kQuoteClose) return "quote";
-  if (t.kind == TokenKind::kNumber) return "num";
+TokenClassId TokenClass(const Token& t) {
+  if (t.kind == TokenKind::kQuoteOpen || t.kind == TokenKind::kQuoteClose) return kQuote;
+  if (t.kind == TokenKind::kNumber) return kNum;
   if (t.kind == TokenKind::kPunct) {
-    return t.Is(",") ? "comma" : t.Is(":") ? "colon" : (t.Is(".") || t.Is("?") || t.Is("!")) ? "end" : "punct";
+    return t.Is(",") ? kComma : t.Is(":") ? kColon : (t.Is(".") || t.Is("?") || t.Is("!")) ? kEnd : kPunctC;
   }
-  if (t.Is("that")) return "that";
-  if (t.Is("to")) return "to";
-  if (t.Is("what") || t.Is("how") || t.Is("why") || t.Is("whether") || t.Is("who") || t.Is("when") ||
-      t.Is("if") || t.Is("where")) {
-    return "wh";
-  }
-  if (IsAux(t)) return "aux";
-  if (t.HasClass(kNeg)) return "neg";
-  if (t.HasClass(kPron)) return "pron";
-  if (t.HasClass(kDet)) return "det";
-  if (t.HasClass(kPrep)) return "prep";
-  if (t.HasClass(kConj)) return "conj";
-  if (t.HasClass(kAdv) || (t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0)) return "adv";
-  if (t.capitalized) return "cap";
-  return "word";
+  auto it = V().function_words.find(t.lower);
+  if (it != V().function_words.end()) return static_cast<TokenClassId>(it->second);
+  if (t.HasClass(kNeg)) return kNegC;
+  if (t.HasClass(kPron)) return kPronC;
+  if (t.HasClass(kDet)) return kDetC;
+  if (t.HasClass(kPrep)) return kPrepC;
+  if (t.HasClass(kConj)) return kConjC;
+  if (t.HasClass(kAdv) || (t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0)) return kAdvC;
+  if (t.capitalized) return kCap;
+  return kWord;
 }
 
-const char* SpeakerKind(const Mention& m) {
-  if (m.pronoun) return "pron";
-  if (m.document) return "doc";
-  if (m.role_reference) return "role";
-  if (m.type == EntityType::kOrganization) return "org";
-  if (m.type == EntityType::kCountry) return "country";
-  if (m.type == EntityType::kPerson && m.name_tokens > 0) return "name";
-  if (m.type == EntityType::kGroup) return "group";
-  return "other";
+SpeakerKindId SpeakerKind(const Mention& m) {
+  if (m.pronoun) return kSkPron;
+  if (m.document) return kSkDoc;
+  if (m.role_reference) return kSkRole;
+  if (m.type == EntityType::kOrganization) return kSkOrg;
+  if (m.type == EntityType::kCountry) return kSkCountry;
+  if (m.type == EntityType::kPerson && m.name_tokens > 0) return kSkName;
+  if (m.type == EntityType::kGroup) return kSkGroup;
+  return kSkOther;
 }
 
-const char* CueClassName(CueClass c) {
+int CueClassIndex(CueClass c) {
   switch (c) {
-    case CueClass::kSpeech: return "speech";
-    case CueClass::kTell: return "tell";
-    case CueClass::kUrge: return "urge";
-    case CueClass::kObject: return "object";
-    case CueClass::kObjQuote: return "objquote";
-    case CueClass::kBelief: return "belief";
-    case CueClass::kEvidence: return "evidence";
-    case CueClass::kNoun: return "noun";
+    case CueClass::kSpeech: return 0;
+    case CueClass::kTell: return 1;
+    case CueClass::kUrge: return 2;
+    case CueClass::kObject: return 3;
+    case CueClass::kObjQuote: return 4;
+    case CueClass::kBelief: return 5;
+    case CueClass::kEvidence: return 6;
+    case CueClass::kNoun: return 7;
   }
-  return "none";
+  return 8;
+}
+
+// The feature prefixes of the pass, in the order their weights are added
+// to a candidate's score.
+enum Prefix { kC, kCn, kNc, kCnc, kP, kPc, kCpc, kCl, kCut, kQ, kNegF, kCls, kSuf, kCapF, kPos, kIn, kSk, kCsk,
+              kSd, kNsk, kSubj, kPrefixes };
+const char* const kPrefixNames[kPrefixes] = {"c=",   "cn=",  "nc=",  "cnc=", "p=",   "pc=", "cpc=",
+                                             "cl=",  "cut=", "q=",   "neg=", "cls=", "suf=", "cap=",
+                                             "pos=", "in=",  "sk=",  "csk=", "sd=",  "nsk=", "subj="};
+
+const uint64_t* PrefixHashes() {
+  static const uint64_t* const hashes = [] {
+    auto* h = new uint64_t[kPrefixes];
+    for (int i = 0; i < kPrefixes; ++i) h[i] = FrameModel::PartHash(kPrefixNames[i]);
+    return h;
+  }();
+  return hashes;
+}
+
+// Prefixes whose value is two parts joined by '|'.
+bool IsConjunction(std::string_view prefix) {
+  return prefix == "cn=" || prefix == "cnc=" || prefix == "cpc=" || prefix == "csk=" || prefix == "nsk=";
 }
 
 }  // namespace
@@ -126,6 +188,24 @@ Status FrameModel::Parse(const std::string& file, std::string_view text, FrameMo
     }
   }
   if (!has_threshold) return Status::InvalidInput(file + ": no 'threshold' line");
+  size_t size = 16;
+  while (size < model->weights_.size() * 4) size *= 2;
+  model->slots_.assign(size, Slot());
+  model->mask_ = size - 1;
+  for (const auto& [name, weight] : model->weights_) {
+    const uint64_t key = NameKey(name);
+    size_t i = key & model->mask_;
+    while (model->slots_[i].key != 0 && model->slots_[i].key != key) i = (i + 1) & model->mask_;
+    if (key == 0 || model->slots_[i].key == key) {
+      return Status::InvalidInput(file + ": feature '" + name + "' has the key of another feature");
+    }
+    model->slots_[i] = Slot{key, weight};
+    const size_t eq = name.find('=');
+    if (eq != std::string::npos && weight > 0) {
+      double& bound = model->prefix_bounds_[std::string_view(name).substr(0, eq + 1)];
+      bound = std::max(bound, static_cast<double>(weight));
+    }
+  }
   // The most the speaker's features (sk=, sd=, nsk=, subj=, and csk= of the
   // cue) can add to a cue's score: absent features add 0.
   double global = 0;
@@ -159,6 +239,25 @@ const FrameModel& FrameModel::Builtin() {
   return *model;
 }
 
+uint64_t FrameModel::PartHash(std::string_view part) { return StringHash()(part); }
+
+uint64_t FrameModel::NameKey(std::string_view feature) {
+  const size_t eq = feature.find('=');
+  if (eq == std::string_view::npos) return Mix(PartHash(feature), 0);
+  const std::string_view prefix = feature.substr(0, eq + 1), value = feature.substr(eq + 1);
+  uint64_t key = PartHash(prefix);
+  const size_t bar = value.find('|');
+  if (IsConjunction(prefix) && bar != std::string_view::npos) {
+    return Mix(Mix(key, PartHash(value.substr(0, bar))), PartHash(value.substr(bar + 1)));
+  }
+  return Mix(key, PartHash(value));
+}
+
+double FrameModel::PrefixBound(std::string_view prefix) const {
+  auto it = prefix_bounds_.find(prefix);
+  return it == prefix_bounds_.end() ? 0.0 : it->second;
+}
+
 double FrameModel::Score(const std::vector<std::string>& features) const {
   double s = bias_;
   for (const std::string& f : features) s += Weight(f);
@@ -169,9 +268,31 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
   const FrameModel& model = *model_;
   if (model.cue_count() == 0) return;
   const auto& t = st->t();
+  const Values& v = V();
+  const uint64_t* const prefix = PrefixHashes();
+  // What the features after cpc= (the content's, the cue's form and place)
+  // can add at most: a candidate that cannot pass even so is dropped before
+  // its content is read.
+  // Summed at the first candidate that needs it (most sentences have none).
+  double late_bound = -1;
+  // The features' weights in the order they are added to the score (the
+  // sum is the same double whatever was skipped to get there).
+  float weight[kPrefixes];
   std::vector<std::string> features;
-  std::string buf;  // a feature too long for key[]
-  char key[64];
+  std::vector<std::string>* const keep = st->candidates != nullptr ? &features : nullptr;
+  // Adds feature `p` with one or two values: its weight, and in the
+  // training dump its name.
+  auto add = [&](Prefix p, const Part& a, const Part* b = nullptr) {
+    uint64_t key = FrameModel::Mix(prefix[p], a.h);
+    if (b != nullptr) key = FrameModel::Mix(key, b->h);
+    weight[p] = model.KeyWeight(key);
+    if (keep != nullptr) {
+      std::string name(kPrefixNames[p]);
+      name.append(a.s);
+      if (b != nullptr) name.append("|").append(b->s);
+      keep->push_back(std::move(name));
+    }
+  };
   for (int k = sb; k < se; ++k) {
     const Token& tok = t[k];
     // Never inside a quote: a cue there is the quoted speaker's own words.
@@ -187,19 +308,54 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     // "felt a growing frustration", "has supported the plan": an object noun
     // phrase is the rules' (object cues); the learned pass reports clauses.
     if (k + 1 < se && t[k + 1].HasClass(kDet) && !t[k + 1].Is("that")) continue;
-    if (!model.IsCue(tok.lower)) continue;
+    const float* speaker_bound = model.CueBound(tok.lower);
+    if (speaker_bound == nullptr) continue;
+    int cb = k + 1;
+    // "declined to comment", "refused to elaborate": a refusal says nothing.
+    {
+      const int c = cb < se && t[cb].Is("that") ? cb + 1 : cb;
+      if (c + 1 < se && t[c].Is("to") &&
+          (t[c + 1].Is("comment") || t[c + 1].Is("elaborate") || t[c + 1].Is("discuss") || t[c + 1].Is("say") ||
+           t[c + 1].Is("answer") || t[c + 1].Is("respond"))) {
+        continue;
+      }
+    }
+    bool negated = false;
+    for (int x = std::max(sb, k - 3); x < k; ++x) negated = negated || t[x].HasClass(kNeg);
+    const Token* prev = &t[k - 1];
+    const std::string& w = tok.lower;
+    const Part cue_word = MakePart(w);
+    const Part next = v.token_class[cb < se ? TokenClass(t[cb]) : kNone];
+    const Part next_word = cb < se ? MakePart(t[cb].lower) : cue_word;
+    const Part prev_class = v.token_class[TokenClass(*prev)];
+    auto vit = vocab_.cues.find(w);
+    const Part& cls = v.cue_class[vit == vocab_.cues.end() ? 8 : CueClassIndex(vit->second.front().cls)];
+    const int suffix = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0    ? 0
+                       : w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 ? 1
+                       : w.back() == 's'                                         ? 2
+                                                                                 : 3;
+    features.clear();
+    add(kC, cue_word);
+    add(kCn, cue_word, &next_word);
+    add(kNc, next);
+    add(kCnc, cue_word, &next);
+    add(kP, MakePart(prev->lower));
+    add(kPc, prev_class);
+    add(kCpc, cue_word, &prev_class);
+    if (keep == nullptr) {
+      if (late_bound < 0) {
+        late_bound = 0;
+        for (Prefix p : {kCl, kCut, kQ, kNegF, kCls, kSuf, kCapF, kPos, kIn}) {
+          late_bound += model.PrefixBound(kPrefixNames[p]);
+        }
+      }
+      double bound = model.bias() + late_bound + *speaker_bound + 1e-6;
+      for (Prefix p : {kC, kCn, kNc, kCnc, kP, kPc, kCpc}) bound += weight[p];
+      if (bound < model.threshold()) continue;
+    }
     // The content: the rest of the clause after the cue, up to a frame the
     // rules consumed, a semicolon, or ", according to".
-    int cb = k + 1;
-    const char* next = cb < se ? TokenClass(t[cb]) : "none";
-    const std::string& next_word = cb < se ? t[cb].lower : tok.lower;
     if (cb < se && t[cb].Is("that")) ++cb;
-    // "declined to comment", "refused to elaborate": a refusal says nothing.
-    if (cb + 1 < se && t[cb].Is("to") &&
-        (t[cb + 1].Is("comment") || t[cb + 1].Is("elaborate") || t[cb + 1].Is("discuss") ||
-         t[cb + 1].Is("say") || t[cb + 1].Is("answer") || t[cb + 1].Is("respond"))) {
-      continue;
-    }
     int ce = cb;
     bool quoted = false;
     int words = 0;
@@ -210,58 +366,20 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
       ++ce;
     }
     const int cut = ContentEndBeforeFrame(*st, cb, ce, CueClass::kSpeech);
-    bool negated = false;
-    for (int x = std::max(sb, k - 3); x < k; ++x) negated = negated || t[x].HasClass(kNeg);
-    const Token* prev = &t[k - 1];
-    const char* prev_class = TokenClass(*prev);
-    auto vit = vocab_.cues.find(tok.lower);
-    const char* cls = vit == vocab_.cues.end() ? "none" : CueClassName(vit->second.front().cls);
-    const std::string& w = tok.lower;
-    const char* suffix = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0    ? "ed"
-                         : w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 ? "ing"
-                         : w.back() == 's'                                         ? "s"
-                                                                                   : "base";
-    // Each feature is assembled in one buffer and looked up at once; only
-    // the training dump keeps them.
-    std::vector<std::string>* keep = st->candidates != nullptr ? &features : nullptr;
-    features.clear();
+    add(kCl, v.bucket[Bucket(words)]);
+    add(kCut, v.bit[cut < ce]);
+    add(kQ, v.bit[quoted]);
+    add(kNegF, v.bit[negated]);
+    add(kCls, cls);
+    add(kSuf, v.suffix[suffix]);
+    add(kCapF, v.bit[tok.capitalized]);
+    add(kPos, v.bucket[Bucket(k - sb)]);
+    add(kIn, v.bit[st->outer_begin <= k && k < st->outer_end]);
     double score = model.bias();
-    auto add = [&](std::string_view a, std::string_view b, std::string_view c = {}, std::string_view d = {}) {
-      std::string_view f;
-      if (a.size() + b.size() + c.size() + d.size() <= sizeof(key)) {
-        char* p = key;
-        for (std::string_view part : {a, b, c, d}) {
-          if (part.empty()) continue;  // an absent part's data() is null, which memcpy must not get
-          std::memcpy(p, part.data(), part.size());
-          p += part.size();
-        }
-        f = std::string_view(key, static_cast<size_t>(p - key));
-      } else {
-        buf.assign(a).append(b).append(c).append(d);
-        f = buf;
-      }
-      score += model.Weight(f);
-      if (keep) keep->emplace_back(f);
-    };
-    add("c=", w);
-    add("cn=", w, "|", next_word);
-    add("nc=", next);
-    add("cnc=", w, "|", next);
-    add("p=", prev->lower);
-    add("pc=", prev_class);
-    add("cpc=", w, "|", prev_class);
-    add("cl=", Bucket(words));
-    add("cut=", cut < ce ? "1" : "0");
-    add("q=", quoted ? "1" : "0");
-    add("neg=", negated ? "1" : "0");
-    add("cls=", cls);
-    add("suf=", suffix);
-    add("cap=", tok.capitalized ? "1" : "0");
-    add("pos=", Bucket(k - sb));
-    add("in=", st->outer_begin <= k && k < st->outer_end ? "1" : "0");
-    // The speaker's features can add at most SpeakerBound: a candidate that
-    // cannot pass is dropped before the (costlier) speaker is read.
-    if (keep == nullptr && score + model.SpeakerBound(w) + 1e-6 < model.threshold()) continue;
+    for (int p = kC; p <= kIn; ++p) score += weight[p];
+    // The speaker's features can add at most the cue's bound: a candidate
+    // that cannot pass is dropped before the (costlier) speaker is read.
+    if (keep == nullptr && score + *speaker_bound + 1e-6 < model.threshold()) continue;
 
     // A claim needs a speaker: the noun phrase before the cue, else the
     // clause's subject ("The new evidence from trade suggests"). A negated cue
@@ -278,12 +396,13 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
       subject = true;
       np_begin = k;  // only the cue is the frame: the subject may be another claim's
     }
-    const char* skind = SpeakerKind(speaker);
-    add("sk=", skind);
-    add("csk=", w, "|", skind);
-    add("sd=", Bucket(k - np_begin));
-    add("nsk=", next, "|", skind);
-    add("subj=", subject ? "1" : "0");
+    const Part& skind = v.speaker_kind[SpeakerKind(speaker)];
+    add(kSk, skind);
+    add(kCsk, cue_word, &skind);
+    add(kSd, v.bucket[Bucket(k - np_begin)]);
+    add(kNsk, next, &skind);
+    add(kSubj, v.bit[subject]);
+    for (int p = kSk; p <= kSubj; ++p) score += weight[p];
 
     Cue cue;
     cue.begin = k;

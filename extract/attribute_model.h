@@ -18,10 +18,16 @@
 //   cue <word>              a candidate cue word (lower case)
 //   <feature> <weight>      a feature's weight; "bias" is always present
 //
+// A feature is named "<prefix>=<value>" or, for a conjunction,
+// "<prefix>=<value>|<value>" ("cn=said|that"). The pass never builds the
+// names: a feature's key is the hash of its prefix mixed with the hashes of
+// its values (FeatureKey), looked up in an open-addressing table of keys.
+//
 // Thread safety: a FrameModel is immutable after Parse; share it.
 #ifndef CLAIMGRAPH_EXTRACT_ATTRIBUTE_MODEL_H_
 #define CLAIMGRAPH_EXTRACT_ATTRIBUTE_MODEL_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,29 +56,54 @@ class FrameModel {
   // tests/attribute_model_test.cc rules out.
   static const FrameModel& Builtin();
 
-  bool IsCue(std::string_view word) const {
-    return word.size() <= max_cue_ && word.size() >= min_cue_ && cues_.count(word) != 0;
+  bool IsCue(std::string_view word) const { return CueBound(word) != nullptr; }
+  // The most the speaker features can add to a candidate of `word`, or null
+  // when `word` is not a cue: candidates that cannot pass even so skip the
+  // speaker.
+  const float* CueBound(std::string_view word) const {
+    if (word.size() > max_cue_ || word.size() < min_cue_) return nullptr;
+    auto it = cues_.find(word);
+    return it == cues_.end() ? nullptr : &it->second;
   }
   // The logit of `features` (bias included).
   double Score(const std::vector<std::string>& features) const;
-  // One feature's weight; 0 for a feature the model does not know.
-  double Weight(std::string_view feature) const {
-    auto it = weights_.find(feature);
-    return it == weights_.end() ? 0.0 : it->second;
+  // One feature's weight by name; 0 for a feature the model does not know.
+  double Weight(std::string_view feature) const { return KeyWeight(NameKey(feature)); }
+
+  // Feature keys: PartHash of the prefix ("cn=", '=' included), then Mix
+  // with PartHash of each value in order.
+  static uint64_t PartHash(std::string_view part);
+  static uint64_t Mix(uint64_t key, uint64_t part_hash) {
+    key = (key ^ part_hash) * 0x9E3779B97F4A7C15ull;
+    return key ^ (key >> 29);
   }
+  // The key of a feature name: conjunction prefixes (cn=, cnc=, ...) split
+  // their value at the first '|'.
+  static uint64_t NameKey(std::string_view feature);
+  // One feature's weight by key; 0 for a key the model does not know.
+  float KeyWeight(uint64_t key) const {
+    // Empty slots hold key 0 and weight 0, so a miss ends at one of them.
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key || s.key == 0) return s.weight;
+    }
+  }
+  // The most the features of `prefix` can add (0 when none is positive).
+  double PrefixBound(std::string_view prefix) const;
   double bias() const { return bias_; }
-  // The most the speaker features can add to a candidate of `cue` (a cue of
-  // the model): candidates that cannot pass even so skip the speaker.
-  double SpeakerBound(std::string_view cue) const {
-    auto it = cues_.find(cue);
-    return it == cues_.end() ? 0.0 : it->second;
-  }
   double threshold() const { return threshold_; }
   size_t cue_count() const { return cues_.size(); }
 
  private:
-  StringMap<float> cues_;  // cue -> SpeakerBound
+  struct Slot {
+    uint64_t key = 0;
+    float weight = 0;
+  };
+  StringMap<float> cues_;  // cue -> the speaker features' bound
   StringMap<float> weights_;
+  StringMap<double> prefix_bounds_;  // prefix ("cl=") -> its largest weight, if positive
+  std::vector<Slot> slots_ = std::vector<Slot>(1);  // power-of-two size
+  size_t mask_ = 0;
   double threshold_ = 0;
   double bias_ = 0;
   size_t min_cue_ = ~size_t{0};

@@ -31,6 +31,22 @@ TEST_CASE("frame model: parses threshold, cues and weights", "[attribute_model]"
   CHECK(m.Score({}) == Approx(-1));
 }
 
+TEST_CASE("frame model: a feature's key is its prefix and values hashed, never its name", "[attribute_model]") {
+  FrameModel m;
+  REQUIRE(FrameModel::Parse("m.txt", "threshold 0\ncn=said|that 1.5\np=| 0.25\np=said 2\n", &m).ok());
+  const uint64_t cn = FrameModel::PartHash("cn=");
+  CHECK(m.KeyWeight(FrameModel::Mix(FrameModel::Mix(cn, FrameModel::PartHash("said")), FrameModel::PartHash("that"))) ==
+        Approx(1.5));
+  // Another split of the same characters is another feature.
+  CHECK(m.KeyWeight(FrameModel::Mix(cn, FrameModel::PartHash("said|that"))) == 0);
+  // A one-value prefix keeps a '|' in its value.
+  CHECK(m.Weight("p=|") == Approx(0.25));
+  CHECK(m.KeyWeight(FrameModel::Mix(FrameModel::PartHash("p="), FrameModel::PartHash("|"))) == Approx(0.25));
+  CHECK(m.Weight("p=says") == 0);
+  CHECK(m.PrefixBound("p=") == Approx(2));
+  CHECK(m.PrefixBound("q=") == 0);
+}
+
 TEST_CASE("frame model: a malformed line gives a Status naming the line", "[attribute_model]") {
   FrameModel m;
   Status s = FrameModel::Parse("m.txt", "threshold 0\ncue hopes\nc=hopes\n", &m);
