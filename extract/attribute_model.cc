@@ -43,6 +43,7 @@ struct Values {
   Part bit[2];
   Part cue_class[9];
   Part suffix[4];
+  Part content_end[5];
   // "that", "to", wh-words and auxiliaries -> their TokenClassId.
   StringMap<uint8_t> function_words;
 
@@ -61,6 +62,8 @@ struct Values {
     for (int i = 0; i < 9; ++i) cue_class[i] = MakePart(cue_classes[i]);
     const char* const suffixes[] = {"ed", "ing", "s", "base"};
     for (int i = 0; i < 4; ++i) suffix[i] = MakePart(suffixes[i]);
+    const char* const ends[] = {"sentence", "frame", "semicolon", "according", "long"};
+    for (int i = 0; i < 5; ++i) content_end[i] = MakePart(ends[i]);
     // A word's first class in the order TokenClass tests them ("to" is also
     // an auxiliary there, but "to" is tested first).
     function_words.emplace("that", kThat);
@@ -128,11 +131,12 @@ int CueClassIndex(CueClass c) {
 
 // The feature prefixes of the pass, in the order their weights are added
 // to a candidate's score.
-enum Prefix { kC, kCn, kNc, kCnc, kP, kPc, kCpc, kCl, kCut, kQ, kNegF, kCls, kSuf, kCapF, kPos, kIn, kSk, kCsk,
-              kSd, kNsk, kSubj, kPrefixes };
+enum Prefix { kC, kCn, kNc, kCnc, kP, kPc, kCpc, kCl, kCut, kQ, kNegF, kCls, kSuf, kCapF, kPos, kIn, kNn, kCn2,
+              kPp, kFw, kEndF, kSk, kCsk, kSd, kNsk, kSubj, kPrefixes };
 const char* const kPrefixNames[kPrefixes] = {"c=",   "cn=",  "nc=",  "cnc=", "p=",   "pc=", "cpc=",
                                              "cl=",  "cut=", "q=",   "neg=", "cls=", "suf=", "cap=",
-                                             "pos=", "in=",  "sk=",  "csk=", "sd=",  "nsk=", "subj="};
+                                             "pos=", "in=",  "nn=",  "cn2=", "pp=",  "fw=", "end=",
+                                             "sk=",  "csk=", "sd=",  "nsk=", "subj="};
 
 const uint64_t* PrefixHashes() {
   static const uint64_t* const hashes = [] {
@@ -145,7 +149,8 @@ const uint64_t* PrefixHashes() {
 
 // Prefixes whose value is two parts joined by '|'.
 bool IsConjunction(std::string_view prefix) {
-  return prefix == "cn=" || prefix == "cnc=" || prefix == "cpc=" || prefix == "csk=" || prefix == "nsk=";
+  return prefix == "cn=" || prefix == "cnc=" || prefix == "cpc=" || prefix == "csk=" || prefix == "nsk=" ||
+         prefix == "nn=" || prefix == "cn2=";
 }
 
 }  // namespace
@@ -328,6 +333,10 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     const Part next = v.token_class[cb < se ? TokenClass(t[cb]) : kNone];
     const Part next_word = cb < se ? MakePart(t[cb].lower) : cue_word;
     const Part prev_class = v.token_class[TokenClass(*prev)];
+    // The token after the next ("wants to ...", "knows what ...") and the one
+    // before the previous ("who strongly support").
+    const Part next2 = v.token_class[cb + 1 < se ? TokenClass(t[cb + 1]) : kNone];
+    const Part prev2 = v.token_class[k - 2 >= sb ? TokenClass(t[k - 2]) : kNone];
     auto vit = vocab_.cues.find(w);
     const Part& cls = v.cue_class[vit == vocab_.cues.end() ? 8 : CueClassIndex(vit->second.front().cls)];
     const int suffix = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0    ? 0
@@ -345,7 +354,7 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     if (keep == nullptr) {
       if (late_bound < 0) {
         late_bound = 0;
-        for (Prefix p : {kCl, kCut, kQ, kNegF, kCls, kSuf, kCapF, kPos, kIn}) {
+        for (Prefix p : {kCl, kCut, kQ, kNegF, kCls, kSuf, kCapF, kPos, kIn, kNn, kCn2, kPp, kFw, kEndF}) {
           late_bound += model.PrefixBound(kPrefixNames[p]);
         }
       }
@@ -366,6 +375,11 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
       ++ce;
     }
     const int cut = ContentEndBeforeFrame(*st, cb, ce, CueClass::kSpeech);
+    const int end_reason = ce >= se                       ? 0
+                           : st->consumed[ce]              ? 1
+                           : t[ce].Is(";")                 ? 2
+                           : t[ce].Is(",") && ce + 1 < se ? 3
+                                                           : 4;
     add(kCl, v.bucket[Bucket(words)]);
     add(kCut, v.bit[cut < ce]);
     add(kQ, v.bit[quoted]);
@@ -375,8 +389,14 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     add(kCapF, v.bit[tok.capitalized]);
     add(kPos, v.bucket[Bucket(k - sb)]);
     add(kIn, v.bit[st->outer_begin <= k && k < st->outer_end]);
+    add(kNn, next, &next2);
+    add(kCn2, cue_word, &next2);
+    add(kPp, prev2);
+    // The content's first word, after a "that".
+    add(kFw, v.token_class[cb < se ? TokenClass(t[cb]) : kNone]);
+    add(kEndF, v.content_end[end_reason]);
     double score = model.bias();
-    for (int p = kC; p <= kIn; ++p) score += weight[p];
+    for (int p = kC; p < kSk; ++p) score += weight[p];
     // The speaker's features can add at most the cue's bound: a candidate
     // that cannot pass is dropped before the (costlier) speaker is read.
     if (keep == nullptr && score + *speaker_bound + 1e-6 < model.threshold()) continue;

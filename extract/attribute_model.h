@@ -4,8 +4,9 @@
 // "declined", "expects", "wants", ...) become candidate frames: the noun
 // phrase before the cue speaks, the rest of the clause after it is the
 // content. A linear (logistic) model over named sparse features of the
-// candidate (cue word, next word and its class, previous word, speaker kind,
-// content length, quote, negation, ...) accepts a candidate when its score
+// candidate (cue word, next word and its class, the classes of the words
+// around those, previous word, speaker kind, content length and what ends
+// it, quote, negation, ...) accepts a candidate when its score
 // passes the model's threshold; an accepted candidate becomes an indirect
 // (or partial) claim.
 //

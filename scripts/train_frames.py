@@ -172,14 +172,14 @@ def main():
     ap.add_argument("--tool", required=True, help="the claimgraph_frames binary")
     ap.add_argument("--corpus", required=True, help="directory with docs/ and gold.jsonl")
     ap.add_argument("--out", required=True, help="the model file to write")
-    ap.add_argument("--min-cue", type=int, default=8, help="gold cues a candidate cue head needs")
+    ap.add_argument("--min-cue", type=int, default=5, help="gold cues a candidate cue head needs")
     ap.add_argument("--min-count", type=int, default=3, help="candidates a feature needs")
     ap.add_argument("--min-accepted", type=int, default=3, help="accepted train candidates a kept cue needs")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--folds", type=int, default=3)
-    ap.add_argument("--min-precision", type=float, default=0.0,
+    ap.add_argument("--min-precision", type=float, default=0.5,
                     help="the least precision of the accepted candidates (out of fold)")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
@@ -262,11 +262,15 @@ def main():
     print("cues kept (accepted at least %d times on train): %d of %d" % (a.min_accepted, len(kept), len(cues)),
           file=sys.stderr)
     cues = kept
+    # The options that differ from their defaults, so the header's command
+    # reproduces this model exactly.
+    options = " ".join("--%s %s" % (k.replace("_", "-"), v) for k, v in sorted(vars(a).items())
+                       if k not in ("tool", "corpus", "out") and v != ap.get_default(k))
     write_model(a.out, cues, threshold, model, [
         "The learned frame pass of the attribution sieve (extract/attribute_model.h).",
         "Written by scripts/train_frames.py; do not edit. Retrain with:",
         "  scripts/train_frames.py --tool build/claimgraph_frames --corpus ../shared/corpus/polnear-train \\",
-        "      --out extract/lexicons/frame_model.txt",
+        "      --out extract/lexicons/frame_model.txt" + (" " + options if options else ""),
         "Trained on %d candidates (%d positive), %d features, min-cue %d, min-count %d, min-accepted %d,"
         % (len(examples), npos, len(model[1]), a.min_cue, a.min_count, a.min_accepted),
         "epochs %d, l2 %g, rate %g, folds %d, min-precision %g, seed %d."

@@ -86,6 +86,19 @@ TEST_CASE("frame model: a strong cue with a that-clause is accepted", "[attribut
   CHECK(claims[0].speaker.name == "Maria Okafor");
 }
 
+TEST_CASE("frame model: a learned cue before an adjective's clause is read", "[attribute_model]") {
+  auto claims = ExtractText("Mayor Ana Lopes seemed confident that the council would reopen the pier.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].cue == "seemed");
+  CHECK(claims[0].speaker.name == "Ana Lopes");
+  CHECK(claims[0].text.find("the council would reopen the pier") != std::string::npos);
+}
+
+TEST_CASE("frame model: a refusal says nothing", "[attribute_model]") {
+  CHECK(ExtractText("Senator Maria Okafor declined to comment on the harbour budget.").empty());
+  CHECK(ExtractText("Senator Maria Okafor refused to say whether the harbour budget would pass.").empty());
+}
+
 TEST_CASE("frame model: non-attributive sentences yield nothing", "[attribute_model]") {
   CHECK(ExtractText("The river flows past the old mill and into the quiet valley below.").empty());
   CHECK(ExtractText("The committee approved the harbour budget on Tuesday after a short debate.").empty());
