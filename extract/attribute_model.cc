@@ -92,8 +92,10 @@ TokenClassId TokenClass(const Token& t) {
   if (t.kind == TokenKind::kPunct) {
     return t.Is(",") ? kComma : t.Is(":") ? kColon : (t.Is(".") || t.Is("?") || t.Is("!")) ? kEnd : kPunctC;
   }
-  auto it = V().function_words.find(t.lower);
-  if (it != V().function_words.end()) return static_cast<TokenClassId>(it->second);
+  if (t.lower.size() <= 7) {  // "whether", the longest function word
+    auto it = V().function_words.find(t.lower);
+    if (it != V().function_words.end()) return static_cast<TokenClassId>(it->second);
+  }
   if (t.HasClass(kNeg)) return kNegC;
   if (t.HasClass(kPron)) return kPronC;
   if (t.HasClass(kDet)) return kDetC;
@@ -138,6 +140,14 @@ const char* const kPrefixNames[kPrefixes] = {"c=",   "cn=",  "nc=",  "cnc=", "p=
                                              "pos=", "in=",  "nn=",  "cn2=", "pp=",  "fw=", "end=",
                                              "sk=",  "csk=", "sd=",  "nsk=", "subj="};
 
+// A feature's name, for the training dump.
+std::string FeatureName(Prefix p, const Part& a, const Part* b) {
+  std::string name(kPrefixNames[p]);
+  name.append(a.s);
+  if (b != nullptr) name.append("|").append(b->s);
+  return name;
+}
+
 const uint64_t* PrefixHashes() {
   static const uint64_t* const hashes = [] {
     auto* h = new uint64_t[kPrefixes];
@@ -174,7 +184,7 @@ Status FrameModel::Parse(const std::string& file, std::string_view text, FrameMo
       return Status::InvalidInput(where + "expected one value after '" + std::string(name) + "'");
     }
     if (name == "cue") {
-      model->cues_.emplace(std::string(value), 0.0f);
+      model->cues_.insert(std::string(value));
       model->min_cue_ = std::min(model->min_cue_, value.size());
       model->max_cue_ = std::max(model->max_cue_, value.size());
       continue;
@@ -193,41 +203,47 @@ Status FrameModel::Parse(const std::string& file, std::string_view text, FrameMo
     }
   }
   if (!has_threshold) return Status::InvalidInput(file + ": no 'threshold' line");
-  size_t size = 16;
-  while (size < model->weights_.size() * 4) size *= 2;
-  model->slots_.assign(size, Slot());
-  model->mask_ = size - 1;
+  // Weights by key, and the bounds of partial keys (a prefix; a
+  // conjunction's prefix and first value) as the largest positive weight.
+  std::vector<std::pair<uint64_t, float>> bounds;
+  for (const auto& [name, weight] : model->weights_) {
+    const size_t eq = name.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string_view prefix = std::string_view(name).substr(0, eq + 1);
+    const std::string_view value = std::string_view(name).substr(eq + 1);
+    const uint64_t prefix_key = PartHash(prefix);
+    bounds.emplace_back(prefix_key, weight);
+    const size_t bar = value.find('|');
+    if (IsConjunction(prefix) && bar != std::string_view::npos) {
+      bounds.emplace_back(Mix(prefix_key, PartHash(value.substr(0, bar))), weight);
+    }
+  }
+  const auto build = [](size_t n, std::vector<Slot>* table) {
+    size_t size = 16;
+    while (size < n * 4) size *= 2;
+    table->assign(size, Slot());
+  };
+  const auto slot = [](std::vector<Slot>* table, uint64_t key) -> Slot& {
+    const size_t mask = table->size() - 1;
+    size_t i = key & mask;
+    while ((*table)[i].key != 0 && (*table)[i].key != key) i = (i + 1) & mask;
+    return (*table)[i];
+  };
+  build(model->weights_.size(), &model->weights_by_key_);
   for (const auto& [name, weight] : model->weights_) {
     const uint64_t key = NameKey(name);
-    size_t i = key & model->mask_;
-    while (model->slots_[i].key != 0 && model->slots_[i].key != key) i = (i + 1) & model->mask_;
-    if (key == 0 || model->slots_[i].key == key) {
+    Slot& s = slot(&model->weights_by_key_, key);
+    if (key == 0 || s.key == key) {
       return Status::InvalidInput(file + ": feature '" + name + "' has the key of another feature");
     }
-    model->slots_[i] = Slot{key, weight};
-    const size_t eq = name.find('=');
-    if (eq != std::string::npos && weight > 0) {
-      double& bound = model->prefix_bounds_[std::string_view(name).substr(0, eq + 1)];
-      bound = std::max(bound, static_cast<double>(weight));
-    }
+    s = Slot{key, weight};
   }
-  // The most the speaker's features (sk=, sd=, nsk=, subj=, and csk= of the
-  // cue) can add to a cue's score: absent features add 0.
-  double global = 0;
-  for (const char* prefix : {"sk=", "sd=", "nsk=", "subj="}) {
-    double best = 0;
-    for (const auto& [name, weight] : model->weights_) {
-      if (name.rfind(prefix, 0) == 0) best = std::max(best, static_cast<double>(weight));
-    }
-    global += best;
-  }
-  for (auto& [cue, bound] : model->cues_) bound = static_cast<float>(global);
-  for (const auto& [name, weight] : model->weights_) {
-    if (name.rfind("csk=", 0) != 0) continue;
-    const size_t bar = name.find('|');
-    if (bar == std::string::npos) continue;
-    auto it = model->cues_.find(std::string_view(name).substr(4, bar - 4));
-    if (it != model->cues_.end()) it->second = std::max(it->second, static_cast<float>(global + weight));
+  build(bounds.size(), &model->bounds_);
+  for (const auto& [key, weight] : bounds) {
+    if (key == 0) return Status::InvalidInput(file + ": a feature prefix has key 0");
+    Slot& s = slot(&model->bounds_, key);
+    s.key = key;
+    s.value = std::max(s.value, weight);
   }
   return Status::OK();
 }
@@ -258,11 +274,6 @@ uint64_t FrameModel::NameKey(std::string_view feature) {
   return Mix(key, PartHash(value));
 }
 
-double FrameModel::PrefixBound(std::string_view prefix) const {
-  auto it = prefix_bounds_.find(prefix);
-  return it == prefix_bounds_.end() ? 0.0 : it->second;
-}
-
 double FrameModel::Score(const std::vector<std::string>& features) const {
   double s = bias_;
   for (const std::string& f : features) s += Weight(f);
@@ -275,28 +286,20 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
   const auto& t = st->t();
   const Values& v = V();
   const uint64_t* const prefix = PrefixHashes();
-  // What the features after cpc= (the content's, the cue's form and place)
-  // can add at most: a candidate that cannot pass even so is dropped before
-  // its content is read.
-  // Summed at the first candidate that needs it (most sentences have none).
-  double late_bound = -1;
   // The features' weights in the order they are added to the score (the
   // sum is the same double whatever was skipped to get there).
   float weight[kPrefixes];
+  // The training dump's feature names, by prefix.
   std::vector<std::string> features;
   std::vector<std::string>* const keep = st->candidates != nullptr ? &features : nullptr;
+  if (keep != nullptr) features.resize(kPrefixes);
   // Adds feature `p` with one or two values: its weight, and in the
   // training dump its name.
-  auto add = [&](Prefix p, const Part& a, const Part* b = nullptr) {
+  auto add = [&](Prefix p, const Part& a, const Part* b = nullptr) __attribute__((always_inline)) {
     uint64_t key = FrameModel::Mix(prefix[p], a.h);
     if (b != nullptr) key = FrameModel::Mix(key, b->h);
     weight[p] = model.KeyWeight(key);
-    if (keep != nullptr) {
-      std::string name(kPrefixNames[p]);
-      name.append(a.s);
-      if (b != nullptr) name.append("|").append(b->s);
-      keep->push_back(std::move(name));
-    }
+    if (keep != nullptr) (*keep)[p] = FeatureName(p, a, b);
   };
   for (int k = sb; k < se; ++k) {
     const Token& tok = t[k];
@@ -313,8 +316,7 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     // "felt a growing frustration", "has supported the plan": an object noun
     // phrase is the rules' (object cues); the learned pass reports clauses.
     if (k + 1 < se && t[k + 1].HasClass(kDet) && !t[k + 1].Is("that")) continue;
-    const float* speaker_bound = model.CueBound(tok.lower);
-    if (speaker_bound == nullptr) continue;
+    if (!model.IsCue(tok.lower)) continue;
     int cb = k + 1;
     // "declined to comment", "refused to elaborate": a refusal says nothing.
     {
@@ -333,6 +335,13 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     const Part next = v.token_class[cb < se ? TokenClass(t[cb]) : kNone];
     const Part next_word = cb < se ? MakePart(t[cb].lower) : cue_word;
     const Part prev_class = v.token_class[TokenClass(*prev)];
+    add(kC, cue_word);
+    add(kCn, cue_word, &next_word);
+    add(kNc, next);
+    add(kCnc, cue_word, &next);
+    add(kP, MakePart(prev->lower));
+    add(kPc, prev_class);
+    add(kCpc, cue_word, &prev_class);
     // The token after the next ("wants to ...", "knows what ...") and the one
     // before the previous ("who strongly support").
     const Part next2 = v.token_class[cb + 1 < se ? TokenClass(t[cb + 1]) : kNone];
@@ -343,28 +352,35 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
                        : w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 ? 1
                        : w.back() == 's'                                         ? 2
                                                                                  : 3;
-    features.clear();
-    add(kC, cue_word);
-    add(kCn, cue_word, &next_word);
-    add(kNc, next);
-    add(kCnc, cue_word, &next);
-    add(kP, MakePart(prev->lower));
-    add(kPc, prev_class);
-    add(kCpc, cue_word, &prev_class);
+    add(kNegF, v.bit[negated]);
+    add(kCls, cls);
+    add(kSuf, v.suffix[suffix]);
+    add(kCapF, v.bit[tok.capitalized]);
+    add(kPos, v.bucket[Bucket(k - sb)]);
+    add(kIn, v.bit[st->outer_begin <= k && k < st->outer_end]);
+    add(kNn, next, &next2);
+    add(kCn2, cue_word, &next2);
+    add(kPp, prev2);
+    // The content: the rest of the clause after the cue (and its "that"), up
+    // to a frame the rules consumed, a semicolon, or ", according to".
+    if (cb < se && t[cb].Is("that")) ++cb;
+    // The content's first word.
+    add(kFw, v.token_class[cb < se ? TokenClass(t[cb]) : kNone]);
+    // The most the speaker's features can add: a candidate that cannot pass
+    // even so is dropped before the (costlier) speaker is read, and one that
+    // cannot pass with the content's features' bounds too before its content
+    // is read.
+    const double speaker_bound = model.Bound(prefix[kSk]) + model.Bound(FrameModel::Mix(prefix[kCsk], cue_word.h)) +
+                                 model.Bound(prefix[kSd]) + model.Bound(FrameModel::Mix(prefix[kNsk], next.h)) +
+                                 model.Bound(prefix[kSubj]);
     if (keep == nullptr) {
-      if (late_bound < 0) {
-        late_bound = 0;
-        for (Prefix p : {kCl, kCut, kQ, kNegF, kCls, kSuf, kCapF, kPos, kIn, kNn, kCn2, kPp, kFw, kEndF}) {
-          late_bound += model.PrefixBound(kPrefixNames[p]);
-        }
+      double bound = model.bias() + speaker_bound + 1e-6;
+      for (int p = kC; p < kSk; ++p) {
+        const bool content = p == kCl || p == kCut || p == kQ || p == kEndF;
+        bound += content ? model.Bound(prefix[p]) : weight[p];
       }
-      double bound = model.bias() + late_bound + *speaker_bound + 1e-6;
-      for (Prefix p : {kC, kCn, kNc, kCnc, kP, kPc, kCpc}) bound += weight[p];
       if (bound < model.threshold()) continue;
     }
-    // The content: the rest of the clause after the cue, up to a frame the
-    // rules consumed, a semicolon, or ", according to".
-    if (cb < se && t[cb].Is("that")) ++cb;
     int ce = cb;
     bool quoted = false;
     int words = 0;
@@ -383,23 +399,10 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     add(kCl, v.bucket[Bucket(words)]);
     add(kCut, v.bit[cut < ce]);
     add(kQ, v.bit[quoted]);
-    add(kNegF, v.bit[negated]);
-    add(kCls, cls);
-    add(kSuf, v.suffix[suffix]);
-    add(kCapF, v.bit[tok.capitalized]);
-    add(kPos, v.bucket[Bucket(k - sb)]);
-    add(kIn, v.bit[st->outer_begin <= k && k < st->outer_end]);
-    add(kNn, next, &next2);
-    add(kCn2, cue_word, &next2);
-    add(kPp, prev2);
-    // The content's first word, after a "that".
-    add(kFw, v.token_class[cb < se ? TokenClass(t[cb]) : kNone]);
     add(kEndF, v.content_end[end_reason]);
     double score = model.bias();
     for (int p = kC; p < kSk; ++p) score += weight[p];
-    // The speaker's features can add at most the cue's bound: a candidate
-    // that cannot pass is dropped before the (costlier) speaker is read.
-    if (keep == nullptr && score + *speaker_bound + 1e-6 < model.threshold()) continue;
+    if (keep == nullptr && score + speaker_bound + 1e-6 < model.threshold()) continue;
 
     // A claim needs a speaker: the noun phrase before the cue, else the
     // clause's subject ("The new evidence from trade suggests"). A negated cue

@@ -57,14 +57,8 @@ class FrameModel {
   // tests/attribute_model_test.cc rules out.
   static const FrameModel& Builtin();
 
-  bool IsCue(std::string_view word) const { return CueBound(word) != nullptr; }
-  // The most the speaker features can add to a candidate of `word`, or null
-  // when `word` is not a cue: candidates that cannot pass even so skip the
-  // speaker.
-  const float* CueBound(std::string_view word) const {
-    if (word.size() > max_cue_ || word.size() < min_cue_) return nullptr;
-    auto it = cues_.find(word);
-    return it == cues_.end() ? nullptr : &it->second;
+  bool IsCue(std::string_view word) const {
+    return word.size() <= max_cue_ && word.size() >= min_cue_ && cues_.count(word) != 0;
   }
   // The logit of `features` (bias included).
   double Score(const std::vector<std::string>& features) const;
@@ -82,29 +76,39 @@ class FrameModel {
   // their value at the first '|'.
   static uint64_t NameKey(std::string_view feature);
   // One feature's weight by key; 0 for a key the model does not know.
-  float KeyWeight(uint64_t key) const {
-    // Empty slots hold key 0 and weight 0, so a miss ends at one of them.
-    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.key == key || s.key == 0) return s.weight;
-    }
-  }
-  // The most the features of `prefix` can add (0 when none is positive).
-  double PrefixBound(std::string_view prefix) const;
+  float KeyWeight(uint64_t key) const { return Find(weights_by_key_, key); }
+  // The most the features that extend a partial key can add (0 when none is
+  // positive): the key of a prefix alone (PartHash("cl=")) covers all its
+  // features, a conjunction's prefix mixed with its first value
+  // (Mix(PartHash("csk="), PartHash("said"))) those with that value. The
+  // pass drops a candidate before its costlier features when even these
+  // bounds cannot lift it over the threshold.
+  float Bound(uint64_t partial_key) const { return Find(bounds_, partial_key); }
+  double PrefixBound(std::string_view prefix) const { return Bound(PartHash(prefix)); }
   double bias() const { return bias_; }
   double threshold() const { return threshold_; }
   size_t cue_count() const { return cues_.size(); }
 
  private:
+  // An open-addressing table of keys, of power-of-two size, at most a
+  // quarter full; empty slots hold key 0 and value 0.
   struct Slot {
     uint64_t key = 0;
-    float weight = 0;
+    float value = 0;
   };
-  StringMap<float> cues_;  // cue -> the speaker features' bound
+  static float Find(const std::vector<Slot>& table, uint64_t key) {
+    const size_t mask = table.size() - 1;
+    // A miss ends at an empty slot, whose value is 0.
+    for (size_t i = key & mask;; i = (i + 1) & mask) {
+      const Slot& s = table[i];
+      if (s.key == key || s.key == 0) return s.value;
+    }
+  }
+
+  StringSet cues_;
   StringMap<float> weights_;
-  StringMap<double> prefix_bounds_;  // prefix ("cl=") -> its largest weight, if positive
-  std::vector<Slot> slots_ = std::vector<Slot>(1);  // power-of-two size
-  size_t mask_ = 0;
+  std::vector<Slot> weights_by_key_ = std::vector<Slot>(1);
+  std::vector<Slot> bounds_ = std::vector<Slot>(1);
   double threshold_ = 0;
   double bias_ = 0;
   size_t min_cue_ = ~size_t{0};

@@ -45,6 +45,10 @@ TEST_CASE("frame model: a feature's key is its prefix and values hashed, never i
   CHECK(m.Weight("p=says") == 0);
   CHECK(m.PrefixBound("p=") == Approx(2));
   CHECK(m.PrefixBound("q=") == 0);
+  // A conjunction's prefix and first value bound the features with them.
+  CHECK(m.Bound(FrameModel::Mix(cn, FrameModel::PartHash("said"))) == Approx(1.5));
+  CHECK(m.Bound(FrameModel::Mix(cn, FrameModel::PartHash("says"))) == 0);
+  CHECK(m.PrefixBound("cn=") == Approx(1.5));
 }
 
 TEST_CASE("frame model: a malformed line gives a Status naming the line", "[attribute_model]") {
