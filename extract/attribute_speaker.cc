@@ -119,8 +119,10 @@ void AttributionSieve::CoordinatedSpeakers(State* st, int sb, int end, Mention* 
 bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* np_begin) const {
   const auto& t = st->t();
   int j = k - 1;
+  // An -ly word after a determiner or possessive is a noun: "the family said".
   while (j >= sb && t[j].IsWord() && !t[j].capitalized &&
-         (t[j].HasClass(kAdv) || t[j].HasClass(kNeg) || IsLy(t[j]))) {
+         (t[j].HasClass(kAdv) || t[j].HasClass(kNeg) ||
+          (IsLy(t[j]) && !(j > sb && (t[j - 1].HasClass(kDet) || t[j - 1].Is("'s")))))) {
     if (t[j].HasClass(kNeg)) return false;
     --j;
   }

@@ -101,5 +101,28 @@ TEST_CASE("the person in a subject's appositive is the antecedent", "[speaker]")
   CHECK(SpeakerOf(claims, "the clinics would") == "Irene Vasquez");
 }
 
+TEST_CASE("a middle initial at the end of a verb-first frame stays inside the name", "[speaker]") {
+  auto claims = ExtractText("\"The ferry will run in June,\" said Harriet Q. Lindqvist, a harbour pilot.");
+  CHECK(SpeakerOf(claims, "The ferry will run") == "Harriet Q. Lindqvist");
+}
+
+TEST_CASE("a group that names no one keeps its quantifier and post-modifier", "[speaker]") {
+  auto claims = ExtractText("Advisers to the premier said the harbour plan would pass.");
+  CHECK(SpeakerOf(claims, "the harbour plan") == "Advisers to the premier");
+  claims = ExtractText("A union representing ferry crews said the strike would continue.");
+  CHECK(SpeakerOf(claims, "the strike would") == "union representing ferry crews");
+  claims = ExtractText("Several senators said the tram bill was dead.");
+  CHECK(SpeakerOf(claims, "the tram bill") == "Several senators");
+  claims = ExtractText("Two Liberal strategists said the campaign was adrift.");
+  CHECK(SpeakerOf(claims, "the campaign was") == "Two Liberal strategists");
+  claims = ExtractText("Attorneys for the family said they would appeal the ruling.");
+  CHECK(SpeakerOf(claims, "they would appeal") == "Attorneys for the family");
+}
+
+TEST_CASE("a post-modifier holding a time or a verb is left out", "[speaker]") {
+  auto claims = ExtractText("Officials on Tuesday said the bridge would reopen.");
+  CHECK(SpeakerOf(claims, "the bridge would") == "Officials");
+}
+
 }  // namespace
 }  // namespace claimgraph
