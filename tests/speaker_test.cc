@@ -124,5 +124,19 @@ TEST_CASE("a post-modifier holding a time or a verb is left out", "[speaker]") {
   CHECK(SpeakerOf(claims, "the bridge would") == "Officials");
 }
 
+TEST_CASE("a person's office or campaign speaks under the person's full name", "[speaker]") {
+  auto claims = ExtractText("Lena Voss is running for mayor. Voss's office said the claim was false.");
+  CHECK(SpeakerOf(claims, "the claim was") == "Lena Voss's office");
+  claims = ExtractText("Lena Voss is running for mayor. The Voss campaign said the poll was wrong.");
+  CHECK(SpeakerOf(claims, "the poll was") == "Lena Voss campaign");
+}
+
+TEST_CASE("a word that opens a sentence is no one-word name", "[speaker]") {
+  auto claims = ExtractText("Speaking on Tuesday said the mayor was wrong about the tram.");
+  for (const Claim& c : claims) CHECK(c.speaker.name != "Speaking");
+  claims = ExtractText("Despite the rain said the organisers was a good omen.");
+  for (const Claim& c : claims) CHECK(c.speaker.name != "Despite");
+}
+
 }  // namespace
 }  // namespace claimgraph
