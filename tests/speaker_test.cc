@@ -138,5 +138,12 @@ TEST_CASE("a word that opens a sentence is no one-word name", "[speaker]") {
   for (const Claim& c : claims) CHECK(c.speaker.name != "Despite");
 }
 
+TEST_CASE("\"it\" after a sentence about a person is the organisation that spoke", "[speaker]") {
+  auto claims = ExtractText(
+      "The Harbour Authority said the fees would rise in May. Lena Voss visited the docks on Monday. It said "
+      "the cranes were unsafe.");
+  CHECK(SpeakerOf(claims, "the cranes were") == "Harbour Authority");
+}
+
 }  // namespace
 }  // namespace claimgraph
