@@ -27,6 +27,11 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
   if (m->pronoun) {
     std::string lower = m->surface;
     for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    // "his claims": the owner is who "he" would be.
+    if (lower == "his") lower = "he";
+    if (lower == "her") lower = "she";
+    if (lower == "their") lower = "they";
+    if (lower == "its") lower = "it";
     st->entities.ResolvePronoun(lower, st->sentence_index, m);
     return;
   }

@@ -179,7 +179,7 @@ int NounPhraseAnalyzer::PostModifierEnd(const Paragraph& p, int s, int e) const 
 bool NounPhraseAnalyzer::NotAName(const Paragraph& p, int i) const {
   static constexpr std::string_view kWords[] = {
       "one",  "there", "here",    "what",   "to",      "despite", "along",    "back",    "soon",  "last",
-      "more", "another", "nobody", "everyone", "someone", "anyone", "asked", "democratic", "republican", "q"};
+      "more", "another", "nobody", "everyone", "someone", "anyone", "asked", "democratic", "republican", "q", "nothing", "everybody", "somebody"};
   const Token& tok = p.tokens[i];
   for (std::string_view w : kWords) {
     if (tok.lower == w) return true;
@@ -229,8 +229,16 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   if (b >= e) {
     // "Several said", "Many say": a quantifier standing alone is a group.
     const int q = e - 1;
-    if (q >= 0 && e - 1 >= 0 && t[q].IsWord() && t[q].HasClass(kDet) && !t[q].Is("the") &&
-        !t[q].Is("a") && !t[q].Is("an") && !t[q].Is("this") && !t[q].Is("that")) {
+    if (q >= 0 && t[q].IsWord() && (t[q].Is("his") || t[q].Is("her") || t[q].Is("their") || t[q].Is("its"))) {
+      // "his claims", "their proposal": the owner speaks, a pronoun to resolve.
+      m->surface = TokenText(text, p, q, e);
+      m->name = m->surface;
+      m->pronoun = true;
+      m->plural = t[q].Is("their");
+      return true;
+    }
+    if (q >= 0 && t[q].IsWord() && t[q].HasClass(kDet) && !t[q].Is("the") && !t[q].Is("a") && !t[q].Is("an") &&
+        !t[q].Is("this") && !t[q].Is("that")) {
       *m = Mention();
       m->surface = TokenText(text, p, q, e);
       m->name = m->surface;
@@ -244,7 +252,9 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   // "against a policy report": a prepositional phrase is no subject.
   if (!t[b].capitalized && t[b].HasClass(kPrep)) return false;
 
-  if (t[e - 1].HasClass(kPron) && (e - b == 1 || !t[e - 2].IsWord() || t[e - 2].HasClass(kConj))) {
+  // ("you" is no class word: "you" reads no cue frame, but speaks as a pronoun.)
+  if ((t[e - 1].HasClass(kPron) || t[e - 1].Is("you")) &&
+      (e - b == 1 || !t[e - 2].IsWord() || t[e - 2].HasClass(kConj))) {
     b = e - 1;
     m->pronoun = true;
     m->surface = TokenText(text, p, b, e);

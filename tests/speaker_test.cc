@@ -145,5 +145,10 @@ TEST_CASE("\"it\" after a sentence about a person is the organisation that spoke
   CHECK(SpeakerOf(claims, "the cranes were") == "Harbour Authority");
 }
 
+TEST_CASE("a possessive before a noun cue is resolved as its pronoun", "[speaker]") {
+  auto claims = ExtractText("Tom Reyes spoke in Halifax on Monday. His claims that the tram was late drew jeers.");
+  CHECK(SpeakerOf(claims, "the tram was late") == "Tom Reyes");
+}
+
 }  // namespace
 }  // namespace claimgraph
