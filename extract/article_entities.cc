@@ -210,8 +210,19 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
     if (!m->gender) m->gender = want;
   } else if (pronoun == "it") {
     // "The letter highlights ... It appeals for ...": a document or body, never a person.
-    if (!before.has_subject || before.subject.pronoun || before.subject.type == EntityType::kPerson) return false;
-    *m = before.subject;
+    // Else the latest organisation that spoke, if it is one ("The ministry
+    // said ... It added").
+    const auto fits = [](const Mention& c) {
+      return !c.pronoun && c.type != EntityType::kPerson && !c.plural && !c.name.empty();
+    };
+    if (before.has_subject && !before.subject.pronoun && before.subject.type != EntityType::kPerson) {
+      *m = before.subject;
+    } else if (has_group_speaker_ && fits(last_group_speaker_) &&
+               last_group_speaker_.type == EntityType::kOrganization) {
+      *m = last_group_speaker_;
+    } else {
+      return false;
+    }
   } else if (pronoun == "they" || pronoun == "we") {
     const bool subject_plural = before.has_subject && !before.subject.pronoun &&
                                 (before.subject.plural || before.subject.type == EntityType::kGroup ||

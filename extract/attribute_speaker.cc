@@ -32,6 +32,11 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
   if (m->pronoun) {
     std::string lower = m->surface;
     for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    // "his claims": the owner is who "he" would be.
+    if (lower == "his") lower = "he";
+    if (lower == "her") lower = "she";
+    if (lower == "their") lower = "they";
+    if (lower == "its") lower = "it";
     st->entities.ResolvePronoun(lower, st->sentence_index, m);
     return;
   }
@@ -166,8 +171,10 @@ void AttributionSieve::CoordinatedSpeakers(State* st, int sb, int end, Mention* 
 bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* np_begin) const {
   const auto& t = st->t();
   int j = k - 1;
+  // An -ly word after a determiner or possessive is a noun: "the family said".
   while (j >= sb && t[j].IsWord() && !t[j].capitalized &&
-         (t[j].HasClass(kAdv) || t[j].HasClass(kNeg) || IsLy(t[j]))) {
+         (t[j].HasClass(kAdv) || t[j].HasClass(kNeg) ||
+          (IsLy(t[j]) && !(j > sb && (t[j - 1].HasClass(kDet) || t[j - 1].Is("'s")))))) {
     if (t[j].HasClass(kNeg)) return false;
     --j;
   }

@@ -2,8 +2,10 @@
 // affiliation ("US", "Russian", "US State Department"), a title ("Ambassador
 // to Israel"), then the proper name; a lower-case head noun instead of a name
 // makes a group or a document ("numerous Democratic congressmen", "this
-// diplomatic cable"). Prepositions and relative pronouns end the phrase
-// ("diplomats at the United Nations" -> "diplomats"), except inside titles.
+// diplomatic cable"). Prepositions and relative pronouns end the phrase,
+// except inside titles; a group that names no one keeps its quantifier and
+// a post-modifier that runs to the cue ("several diplomats at the United
+// Nations"), since that phrase is all that says who spoke.
 #include "extract/mentions.h"
 
 #include <algorithm>
@@ -19,6 +21,17 @@ bool IsParticle(std::string_view w) {
   }
   if (w.size() == 3) return w == "van" || w == "von" || w == "bin" || w == "der" || w == "del" || w == "ibn";
   return false;
+}
+
+// Determiners that say nothing of a group's size: dropped from its name.
+bool IsArticle(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "these" || w == "those" ||
+         w == "his" || w == "her" || w == "its" || w == "their";
+}
+
+// The bodies that speak for one person: "Voss's office", "the Voss campaign".
+bool IsPersonalBody(std::string_view w) {
+  return w == "campaign" || w == "office" || w == "team" || w == "administration" || w == "camp";
 }
 
 bool IsLyAdverb(const Token& t) {
@@ -134,23 +147,103 @@ std::string NounPhraseAnalyzer::OrganizationOf(const std::string& lower) const {
   return it == vocab_.organizations.end() ? std::string() : it->second;
 }
 
+int NounPhraseAnalyzer::PostModifierEnd(const Paragraph& p, int s, int e) const {
+  const auto& t = p.tokens;
+  if (s >= e || e - s > 10 || t[s].capitalized || t[s].in_quote) return s;
+  // The words that open a post-modifier, and the preposition some need.
+  static constexpr std::string_view kOpeners[] = {"of", "for", "to", "at", "with", "from", "in", "on", "by",
+                                                  "representing", "close", "familiar", "involved"};
+  bool opener = false;
+  for (std::string_view w : kOpeners) opener = opener || t[s].lower == w;
+  if (!opener || s + 1 >= e) return s;
+  if ((t[s].Is("close") && !t[s + 1].Is("to")) || (t[s].Is("familiar") && !t[s + 1].Is("with")) ||
+      (t[s].Is("involved") && !t[s + 1].Is("in"))) {
+    return s;
+  }
+  // It runs to the end of the range, through nothing that reads as a verb,
+  // a clause, a time or a document ("officials on Tuesday", "aides in a
+  // statement" keep only their head).
+  for (int k = s + 1; k < e; ++k) {
+    const Token& tok = t[k];
+    if (tok.in_quote) return s;
+    if (tok.kind == TokenKind::kNumber || tok.Is("'s") || tok.Is("&") || tok.Is("-")) continue;
+    if (tok.Is(".") && tok.begin == t[k - 1].end) continue;  // "N.Y."
+    if (!tok.IsWord()) return s;
+    const uint16_t cls = tok.word_class;
+    if (tok.Is("and") && t[k - 1].capitalized && k + 1 < e && t[k + 1].capitalized) continue;
+    if (cls & (kNeg | kRel | kConj | kAdv | kTime | kPron)) return s;
+    if (vocab_.cues.count(tok.lower)) return s;
+    // It ends on a noun: "other Democrats on the stage refused to" does not.
+    if (k == e - 1 && !tok.capitalized && (cls & (kPrep | kDet) || tok.Is("to") || tok.Is("of"))) return s;
+    auto known = vocab_.source_nouns.find(tok.lower);
+    if (known != vocab_.source_nouns.end() && !known->second && !tok.capitalized) return s;
+  }
+  return e;
+}
+
+bool NounPhraseAnalyzer::NotAName(const Paragraph& p, int i) const {
+  static constexpr std::string_view kWords[] = {
+      "one",  "there", "here",    "what",   "to",      "despite", "along",    "back",    "soon",  "last",
+      "more", "another", "nobody", "everyone", "someone", "anyone", "asked", "democratic", "republican", "q", "nothing", "everybody", "somebody"};
+  const Token& tok = p.tokens[i];
+  for (std::string_view w : kWords) {
+    if (tok.lower == w) return true;
+  }
+  // "Speaking", "Following", "Reached": a participle opening a sentence,
+  // unless it is a given name or a surname ("Manning said" mid-sentence).
+  const std::string& w = tok.lower;
+  const bool opens = i == 0 || p.tokens[i - 1].kind != TokenKind::kWord;
+  const bool ing = w.size() >= 6 && w.compare(w.size() - 3, 3, "ing") == 0;
+  const bool ed = w.size() >= 6 && w.compare(w.size() - 2, 2, "ed") == 0;
+  return opens && (ing || ed) && !vocab_.first_names.count(w);
+}
+
 bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int b, int e, Mention* m) const {
   const auto& t = p.tokens;
   *m = Mention();
   // Leading punctuation, conjunctions, determiners and -ly adverbs are not part of a name.
   char gender = 0;
+  // A quantifier or number among them stays in a group's name ("several
+  // senators", "two Democratic speechwriters", "most of the candidates");
+  // an article does not.
+  int quantity_b = -1;
   while (b < e && (!t[b].IsWord() || t[b].HasClass(kDet) || t[b].HasClass(kConj) ||
                    IsLyAdverb(t[b]) || (t[b].HasClass(kHon) && b + 1 < e && t[b + 1].capitalized))) {
     if (t[b].HasClass(kNeg)) return false;  // "Neither the US nor France commented"
     if (t[b].HasClass(kHon)) gender = HonorificGender(t[b].lower);
+    if (t[b].kind == TokenKind::kNumber || (t[b].HasClass(kDet) && !IsArticle(t[b].lower))) {
+      if (quantity_b < 0) quantity_b = b;
+    } else if (!t[b].HasClass(kDet)) {
+      quantity_b = -1;
+    }
     ++b;
   }
   while (e > b && !t[e - 1].IsWord()) --e;
+  // "Charles B" of "Charles B. Rangel": a range that ends on a middle
+  // initial ends before its period (callers stop at the first mark); the
+  // name runs on to the surname.
+  if (e - b >= 2 && e + 1 < static_cast<int>(t.size()) && t[e - 1].capitalized && t[e - 1].lower.size() == 1 &&
+      t[e].Is(".") && t[e].begin == t[e - 1].end && t[e + 1].capitalized && t[e + 1].IsWord() &&
+      !t[e + 1].word_class && t[e - 2].capitalized && t[e - 2].IsWord()) {
+    e += 2;
+    while (e < static_cast<int>(t.size()) && e - b < 8 && t[e].capitalized && t[e].IsWord() && !t[e].word_class &&
+           t[e].begin > t[e - 1].end) {
+      ++e;
+    }
+  }
   if (b >= e) {
     // "Several said", "Many say": a quantifier standing alone is a group.
     const int q = e - 1;
-    if (q >= 0 && e - 1 >= 0 && t[q].IsWord() && t[q].HasClass(kDet) && !t[q].Is("the") &&
-        !t[q].Is("a") && !t[q].Is("an") && !t[q].Is("this") && !t[q].Is("that")) {
+    if (q >= 0 && t[q].IsWord() && (t[q].Is("his") || t[q].Is("her") || t[q].Is("their") || t[q].Is("its"))) {
+      // "his claims", "their proposal": the owner speaks, a pronoun to resolve.
+      m->surface = TokenText(text, p, q, e);
+      m->name = m->surface;
+      m->pronoun = true;
+      m->plural = t[q].Is("their");
+      return true;
+    }
+    if (q >= 0 && t[q].IsWord() && t[q].HasClass(kDet) && !t[q].Is("the") && !t[q].Is("a") && !t[q].Is("an") &&
+        !t[q].Is("this") && !t[q].Is("that")) {
       *m = Mention();
       m->surface = TokenText(text, p, q, e);
       m->name = m->surface;
@@ -164,7 +257,9 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   // "against a policy report": a prepositional phrase is no subject.
   if (!t[b].capitalized && t[b].HasClass(kPrep)) return false;
 
-  if (t[e - 1].HasClass(kPron) && (e - b == 1 || !t[e - 2].IsWord() || t[e - 2].HasClass(kConj))) {
+  // ("you" is no class word: "you" reads no cue frame, but speaks as a pronoun.)
+  if ((t[e - 1].HasClass(kPron) || t[e - 1].Is("you")) &&
+      (e - b == 1 || !t[e - 2].IsWord() || t[e - 2].HasClass(kConj))) {
     b = e - 1;
     m->pronoun = true;
     m->surface = TokenText(text, p, b, e);
@@ -198,8 +293,9 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       }
       if (people_tail) {
         auto known = vocab_.source_nouns.find(t[last].lower);
+        // "Voss's office" speaks for her as her campaign does.
         const bool person_head = known != vocab_.source_nouns.end() ? known->second
-                                                                  : TitleLength(p, last, last + 1) > 0;
+                                 : IsPersonalBody(t[last].lower) || TitleLength(p, last, last + 1) > 0;
         if (person_head) {
           m->owner_size = static_cast<int>(m->name.size());
           m->name += TokenText(text, p, ps, ps + 1);
@@ -458,11 +554,17 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     } else if (org_forced || vocab_.org_words.count(t[name_e - 1].lower)) {
       m->name = name;
       m->type = EntityType::kOrganization;
+      if (name_e - name_b == 2 && !t[name_e - 1].capitalized && IsPersonalBody(t[name_e - 1].lower)) {
+        // "the Voss campaign": the surname is an owner, completed later
+        // ("Lena Voss campaign") when the article named her.
+        m->owner_size = static_cast<int>(t[name_b].end - t[name_b].begin);
+      }
     } else if (vocab_.source_nouns.count(t[name_e - 1].lower)) {
       m->name = name;  // "Democrats", "Republicans"
       m->type = EntityType::kGroup;
       m->plural = true;
     } else {
+      if (name_e - name_b == 1 && role_b < 0 && !gender && NotAName(p, name_b)) return false;
       m->name = name;
       m->type = EntityType::kPerson;
       m->name_tokens = name_e - name_b;
@@ -480,15 +582,31 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   }
   if (head >= 0) {
     // "a claim the southern delegation": the group starts at its own determiner.
+    const int opened = first;
     for (int k = head - 1; k > first; --k) {
       if (t[k].HasClass(kDet) && !t[k].capitalized) {
         first = k;
         break;
       }
     }
+    const bool own_determiner = first != opened;
     while (first < head && (!t[first].IsWord() || t[first].HasClass(kDet) || IsLyAdverb(t[first]))) ++first;
-    m->surface = TokenText(text, p, b, head + 1);
-    m->name = TokenText(text, p, first, head + 1);
+    // "After campaign aides": a preposition opening the range is no part of the group.
+    while (first < head && t[first].HasClass(kPrep) && !t[first].Is("of") &&
+           !(t[first].Is("at") && (t[first + 1].Is("least") || t[first + 1].Is("most")))) {
+      ++first;
+    }
+    // The name keeps a quantifier before it ("several senators", "most of
+    // the candidates") and a post-modifier after it ("advisers to the
+    // premier", "a union representing hotel cleaners").
+    int name_begin = first;
+    if (quantity_b >= 0 && ((!own_determiner && opened == b && first == b) || (t[b].Is("of") && !t[b].capitalized))) {
+      name_begin = quantity_b;
+    }
+    const int name_end = i == head + 1 ? PostModifierEnd(p, head + 1, e) : head + 1;
+    m->surface = TokenText(text, p, std::min(b, name_begin), name_end);
+    m->name = TokenText(text, p, name_begin, name_end);
+    if (name_begin != first || name_end != head + 1) m->role = TokenText(text, p, first, head + 1);
     const std::string& h = t[head].lower;
     auto known = vocab_.source_nouns.find(h);
     m->document = known != vocab_.source_nouns.end() && !known->second;

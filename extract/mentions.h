@@ -61,6 +61,13 @@ class NounPhraseAnalyzer {
   const Vocabulary& vocab() const { return vocab_; }
 
  private:
+  // The end of a group's post-modifier that opens at token s and runs to
+  // e ("to the premier", "representing hotel cleaners"), or s if the
+  // tokens do not read as one.
+  int PostModifierEnd(const Paragraph& p, int s, int e) const;
+  // Token i, read as a one-word name, is none: "There", "One", "Asked", a
+  // participle opening a sentence ("Speaking to reporters").
+  bool NotAName(const Paragraph& p, int i) const;
   // Longest title starting at token i (0 if none).
   int TitleLength(const Paragraph& p, int i, int end) const;
   // Longest country/organisation/demonym alias at token i; sets *canonical and *is_org.

@@ -125,7 +125,7 @@ TEST_CASE("according to X around an attribution makes X the relay", "[attribute]
 TEST_CASE("X cited Y as saying: Y speaks, X relays", "[attribute]") {
   auto claims = ExtractText("Reuters cited two diplomats as saying that the vote would be delayed.");
   REQUIRE(claims.size() == 1);
-  CHECK(claims[0].speaker.name == "diplomats");
+  CHECK(claims[0].speaker.name == "two diplomats");
   CHECK(claims[0].relayed_by == "Reuters");
   CHECK(claims[0].text == "the vote would be delayed");
 }

@@ -93,5 +93,54 @@ TEST_CASE("the person in a subject's appositive is the antecedent", "[speaker]")
   CHECK(SpeakerOf(claims, "the clinics would") == "Irene Vasquez");
 }
 
+TEST_CASE("a middle initial at the end of a verb-first frame stays inside the name", "[speaker]") {
+  auto claims = ExtractText("\"The ferry will run in June,\" said Harriet Q. Lindqvist, a harbour pilot.");
+  CHECK(SpeakerOf(claims, "The ferry will run") == "Harriet Q. Lindqvist");
+}
+
+TEST_CASE("a group that names no one keeps its quantifier and post-modifier", "[speaker]") {
+  auto claims = ExtractText("Advisers to the premier said the harbour plan would pass.");
+  CHECK(SpeakerOf(claims, "the harbour plan") == "Advisers to the premier");
+  claims = ExtractText("A union representing ferry crews said the strike would continue.");
+  CHECK(SpeakerOf(claims, "the strike would") == "union representing ferry crews");
+  claims = ExtractText("Several senators said the tram bill was dead.");
+  CHECK(SpeakerOf(claims, "the tram bill") == "Several senators");
+  claims = ExtractText("Two Liberal strategists said the campaign was adrift.");
+  CHECK(SpeakerOf(claims, "the campaign was") == "Two Liberal strategists");
+  claims = ExtractText("Attorneys for the family said they would appeal the ruling.");
+  CHECK(SpeakerOf(claims, "they would appeal") == "Attorneys for the family");
+}
+
+TEST_CASE("a post-modifier holding a time or a verb is left out", "[speaker]") {
+  auto claims = ExtractText("Officials on Tuesday said the bridge would reopen.");
+  CHECK(SpeakerOf(claims, "the bridge would") == "Officials");
+}
+
+TEST_CASE("a person's office or campaign speaks under the person's full name", "[speaker]") {
+  auto claims = ExtractText("Lena Voss is running for mayor. Voss's office said the claim was false.");
+  CHECK(SpeakerOf(claims, "the claim was") == "Lena Voss's office");
+  claims = ExtractText("Lena Voss is running for mayor. The Voss campaign said the poll was wrong.");
+  CHECK(SpeakerOf(claims, "the poll was") == "Lena Voss campaign");
+}
+
+TEST_CASE("a word that opens a sentence is no one-word name", "[speaker]") {
+  auto claims = ExtractText("Speaking on Tuesday said the mayor was wrong about the tram.");
+  for (const Claim& c : claims) CHECK(c.speaker.name != "Speaking");
+  claims = ExtractText("Despite the rain said the organisers was a good omen.");
+  for (const Claim& c : claims) CHECK(c.speaker.name != "Despite");
+}
+
+TEST_CASE("\"it\" after a sentence about a person is the organisation that spoke", "[speaker]") {
+  auto claims = ExtractText(
+      "The Harbour Authority said the fees would rise in May. Lena Voss visited the docks on Monday. It said "
+      "the cranes were unsafe.");
+  CHECK(SpeakerOf(claims, "the cranes were") == "Harbour Authority");
+}
+
+TEST_CASE("a possessive before a noun cue is resolved as its pronoun", "[speaker]") {
+  auto claims = ExtractText("Tom Reyes spoke in Halifax on Monday. His claims that the tram was late drew jeers.");
+  CHECK(SpeakerOf(claims, "the tram was late") == "Tom Reyes");
+}
+
 }  // namespace
 }  // namespace claimgraph
