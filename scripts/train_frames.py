@@ -46,9 +46,12 @@ AUX = set("""is are was were be been being am has have had will would can could 
 does do did 's to also still just now then later even first again already often never not n't no
 don't didn't doesn't isn't wasn't won't can't couldn't wouldn't haven't hasn't it that this there
 """.split())
-# Heads the rules own entirely or that start no clause of their own. (A
-# refusal, "declined to comment", is no candidate: attribute_model.cc.)
-NOT_CUES = {"according", "of", "far", "long", "more", "one", "only", "well", "always", "last", "quick", "back"}
+# Heads the rules own entirely or that start no clause of their own, and
+# refusals: PolNeAR counts "declined to say whether ..." and "refused to
+# consider ..." as attributions, but a refusal says nothing (and "declined to
+# comment" is no candidate either: attribute_model.cc).
+NOT_CUES = {"according", "of", "far", "long", "more", "one", "only", "well", "always", "last", "quick", "back",
+            "declined", "declines", "declining", "decline", "refused", "refuses", "refusing", "refuse"}
 
 
 def function_words(path):
@@ -131,14 +134,18 @@ def score(model, feats):
     return bias + sum(w.get(f, 0.0) for f in feats)
 
 
-def best_threshold(scored, tp_rules, pred_rules, gold_total, min_precision):
+def best_threshold(scored, tp_rules, pred_rules, gold_total, min_precision, tolerance):
     """scored: [(score, positive, gold key)]. The threshold that maximises
     claim F1 of rules plus accepted candidates while the accepted candidates'
-    precision stays at least min_precision, and that F1."""
+    precision stays at least min_precision, and that F1; of thresholds whose
+    F1 is within tolerance of the best, the highest (the F1 curve is flat
+    near its top, and a small change of the rules would move a plain argmax
+    far)."""
     scored = sorted(scored, key=lambda x: -x[0])
     taken = set()
     tp, pred = tp_rules, pred_rules
     best = (2 * tp / (pred + gold_total), float("inf"))
+    curve = [best]
     for i, (s, pos, key) in enumerate(scored):
         pred += 1
         if pos and key not in taken:
@@ -147,9 +154,11 @@ def best_threshold(scored, tp_rules, pred_rules, gold_total, min_precision):
         nxt = scored[i + 1][0] if i + 1 < len(scored) else s - 1
         if nxt < s and len(taken) >= min_precision * (i + 1):
             f = 2 * tp / (pred + gold_total)
+            curve.append((f, (s + nxt) / 2))
             if f > best[0]:
                 best = (f, (s + nxt) / 2)
-    return best[1], best[0]
+    top = max(t for f, t in curve if f >= best[0] - tolerance)
+    return top, next(f for f, t in curve if t == top)
 
 
 def write_model(path, cues, threshold, model, header):
@@ -181,6 +190,8 @@ def main():
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--min-precision", type=float, default=0.5,
                     help="the least precision of the accepted candidates (out of fold)")
+    ap.add_argument("--f1-tolerance", type=float, default=0.001,
+                    help="take the highest threshold whose F1 is this close to the best")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
 
@@ -250,7 +261,7 @@ def main():
             if doc_fold[docs[i]] == fold:
                 oof[i] = score(m, examples[i][0])
     threshold, f = best_threshold([(oof[i], examples[i][1] == 1, keys[i]) for i in range(len(examples))],
-                                  tp_rules, pred_rules, gold_total, a.min_precision)
+                                  tp_rules, pred_rules, gold_total, a.min_precision, a.f1_tolerance)
     rules_f = 2 * tp_rules / (pred_rules + gold_total)
     print("claim F1 (out of fold, estimated): rules %.4f, with the model %.4f at threshold %.3f"
           % (rules_f, f, threshold), file=sys.stderr)
@@ -273,8 +284,8 @@ def main():
         "      --out extract/lexicons/frame_model.txt" + (" " + options if options else ""),
         "Trained on %d candidates (%d positive), %d features, min-cue %d, min-count %d, min-accepted %d,"
         % (len(examples), npos, len(model[1]), a.min_cue, a.min_count, a.min_accepted),
-        "epochs %d, l2 %g, rate %g, folds %d, min-precision %g, seed %d."
-        % (a.epochs, a.l2, a.rate, a.folds, a.min_precision, a.seed),
+        "epochs %d, l2 %g, rate %g, folds %d, min-precision %g, f1-tolerance %g, seed %d."
+        % (a.epochs, a.l2, a.rate, a.folds, a.min_precision, a.f1_tolerance, a.seed),
         "Estimated train claim F1 (out of fold): rules %.4f, with the model %.4f." % (rules_f, f),
     ])
 

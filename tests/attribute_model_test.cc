@@ -101,6 +101,12 @@ TEST_CASE("frame model: a learned cue before an adjective's clause is read", "[a
 TEST_CASE("frame model: a refusal says nothing", "[attribute_model]") {
   CHECK(ExtractText("Senator Maria Okafor declined to comment on the harbour budget.").empty());
   CHECK(ExtractText("Senator Maria Okafor refused to say whether the harbour budget would pass.").empty());
+  // A refusal to act is no claim either: refusals are no learned cues.
+  CHECK(ExtractText("The harbour council refused to consider the new budget before the election, and the mayor "
+                    "declined to sign it.")
+            .empty());
+  CHECK_FALSE(FrameModel::Builtin().IsCue("refused"));
+  CHECK_FALSE(FrameModel::Builtin().IsCue("declined"));
 }
 
 TEST_CASE("frame model: non-attributive sentences yield nothing", "[attribute_model]") {
