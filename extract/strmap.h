@@ -37,8 +37,24 @@ struct StringHash {
       n -= 8;
     }
     if (n > 0) {
-      uint64_t v = 0;
-      std::memcpy(&v, p, n);
+      // The last 1..7 bytes as one number, read with two fixed-size loads
+      // that may overlap (a copy of variable size compiles to a byte loop):
+      // the shifted second load puts its overlapping bytes where the first
+      // one already has them, so OR-ing them changes nothing.
+      uint64_t v;
+      if (n >= 4) {
+        uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        v = lo | (uint64_t{hi} << (8 * (n - 4)));
+      } else if (n >= 2) {
+        uint16_t lo, hi;
+        std::memcpy(&lo, p, 2);
+        std::memcpy(&hi, p + n - 2, 2);
+        v = lo | (uint64_t{hi} << (8 * (n - 2)));
+      } else {
+        v = static_cast<unsigned char>(p[0]);
+      }
       h = (h ^ v) * 0xFF51AFD7ED558CCDull;
       h ^= h >> 32;
     }

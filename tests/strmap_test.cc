@@ -67,5 +67,24 @@ TEST_CASE("StringMap has the lookups of a std::unordered_map that callers use", 
   CHECK_FALSE(set.contains("unions"));
 }
 
+TEST_CASE("StringHash reads every byte of a key's tail", "[strmap]") {
+  // Keys of 1..23 bytes that differ in one byte only, at each position: the
+  // tail after the last whole 8 bytes is read with overlapping loads.
+  const StringHash hash;
+  for (size_t n = 1; n <= 23; ++n) {
+    const std::string base(n, 'a');
+    for (size_t i = 0; i < n; ++i) {
+      std::string other = base;
+      other[i] = 'b';
+      CHECK(hash(other) != hash(base));
+      CHECK(hash(std::string_view(other)) == hash(other));
+    }
+    CHECK(hash(base) != hash(std::string(n + 1, 'a')));
+  }
+  // The same bytes hash alike wherever they sit in memory.
+  const std::string text = "xxwordxx";
+  CHECK(hash(std::string_view(text).substr(2, 4)) == hash("word"));
+}
+
 }  // namespace
 }  // namespace claimgraph
