@@ -57,28 +57,27 @@ void AppendNumber(size_t n, std::string* out) {
   out->append(buf, end - buf);
 }
 
-// `name` is one of the field names below: plain ASCII that needs no
-// escaping, so it is copied as it is.
-void AppendField(std::string_view name, std::string* out) {
-  out->push_back(',');
-  out->push_back('"');
-  out->append(name);
-  out->push_back('"');
-  out->push_back(':');
+// `key` is a field's separator, name and colon as they are written
+// (",\"doc\":"): the field names are plain ASCII that needs no escaping, so
+// each is one copy of a literal whose length is known at compile time.
+template <size_t N>
+void AppendField(const char (&key)[N], std::string* out) {
+  out->append(key, N - 1);
 }
 
-void AppendStringField(std::string_view name, std::string_view value, std::string* out) {
-  AppendField(name, out);
+template <size_t N>
+void AppendStringField(const char (&key)[N], std::string_view value, std::string* out) {
+  AppendField(key, out);
   AppendJsonString(value, out);
 }
 
 void AppendSpeaker(const Speaker& speaker, std::string* out) {
   out->append("{\"name\":");
   AppendJsonString(speaker.name, out);
-  AppendStringField("mention", speaker.mention, out);
-  AppendStringField("type", EntityTypeName(speaker.type), out);
-  if (!speaker.role.empty()) AppendStringField("role", speaker.role, out);
-  if (!speaker.affiliation.empty()) AppendStringField("affiliation", speaker.affiliation, out);
+  AppendStringField(",\"mention\":", speaker.mention, out);
+  AppendStringField(",\"type\":", EntityTypeName(speaker.type), out);
+  if (!speaker.role.empty()) AppendStringField(",\"role\":", speaker.role, out);
+  if (!speaker.affiliation.empty()) AppendStringField(",\"affiliation\":", speaker.affiliation, out);
   out->push_back('}');
 }
 
@@ -88,8 +87,8 @@ void AppendTopics(const std::vector<Topic>& topics, std::string* out) {
     if (i > 0) out->push_back(',');
     out->append("{\"name\":");
     AppendJsonString(topics[i].name, out);
-    AppendStringField("label", topics[i].label, out);
-    AppendStringField("polarity", topics[i].polarity, out);
+    AppendStringField(",\"label\":", topics[i].label, out);
+    AppendStringField(",\"polarity\":", topics[i].polarity, out);
     out->push_back('}');
   }
   out->push_back(']');
@@ -98,7 +97,9 @@ void AppendTopics(const std::vector<Topic>& topics, std::string* out) {
 }  // namespace
 
 void AppendJsonString(std::string_view s, std::string* out) {
-  out->reserve(out->size() + s.size() + 2);
+  // AppendClaimJson reserves room for a whole line: growing here is rare,
+  // and checked inline rather than by a call to reserve().
+  if (out->capacity() - out->size() < s.size() + 2) out->reserve(out->size() + s.size() + 2);
   out->push_back('"');
   size_t run = 0;  // start of the pending run of bytes copied as they are
   size_t i = 0;
@@ -169,23 +170,23 @@ void AppendClaimJson(const Claim& claim, std::string* out_ptr) {
   out.reserve(out.size() + 256 + claim.text.size());
   out.append("{\"id\":");
   AppendJsonString(claim.id, &out);
-  AppendStringField("doc", claim.doc, &out);
-  AppendStringField("kind", ClaimKindName(claim.kind), &out);
-  AppendStringField("text", claim.text, &out);
-  AppendField("span", &out);
+  AppendStringField(",\"doc\":", claim.doc, &out);
+  AppendStringField(",\"kind\":", ClaimKindName(claim.kind), &out);
+  AppendStringField(",\"text\":", claim.text, &out);
+  AppendField(",\"span\":", &out);
   out.push_back('[');
   AppendNumber(claim.span.begin, &out);
   out.push_back(',');
   AppendNumber(claim.span.end, &out);
   out.push_back(']');
-  AppendStringField("cue", claim.cue, &out);
-  AppendField("speaker", &out);
+  AppendStringField(",\"cue\":", claim.cue, &out);
+  AppendField(",\"speaker\":", &out);
   AppendSpeaker(claim.speaker, &out);
-  if (!claim.addressee.empty()) AppendStringField("addressee", claim.addressee, &out);
-  if (!claim.relayed_by.empty()) AppendStringField("relayed_by", claim.relayed_by, &out);
-  if (!claim.date.empty()) AppendStringField("date", claim.date, &out);
+  if (!claim.addressee.empty()) AppendStringField(",\"addressee\":", claim.addressee, &out);
+  if (!claim.relayed_by.empty()) AppendStringField(",\"relayed_by\":", claim.relayed_by, &out);
+  if (!claim.date.empty()) AppendStringField(",\"date\":", claim.date, &out);
   if (!claim.topics.empty()) {
-    AppendField("topics", &out);
+    AppendField(",\"topics\":", &out);
     AppendTopics(claim.topics, &out);
   }
   out.push_back('}');
