@@ -200,6 +200,8 @@ size_t ScanWord(const Cursor& cur, size_t i, bool* is_number) {
       j += len;
       continue;
     }
+    // Most words end at a space: nothing below reads past one.
+    if (c == CharClass::kSpace) break;
     int len2;
     CharClass next = cur.ClassAt(j + len, &len2);
     if ((c == CharClass::kApostrophe || c == CharClass::kCloseSingle) && next == CharClass::kLetter) {
