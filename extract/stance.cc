@@ -38,18 +38,25 @@ struct Scratch {
   uint64_t owner = 0;  // StanceTagger::Rep::id the words were looked up for
   ReadScratch read;
   Reading claim, context, small;
-  // Claims in a row mostly share their speaker and their cue: the speaker's
-  // words and the cue's polarity of the claim before, valid within one
+  // An article's claims have a few speakers, and claims in a row mostly
+  // share their cue: the words of each speaker met (sides[0, side_count)),
+  // and the cue's polarity of the claim before, valid within one
   // StanceTagger::Tag call (the word table may be cleared between them).
-  bool side_valid = false;
-  std::string side_name, side_affiliation;
-  std::vector<std::string_view> side;  // views into WordInfo::norm
+  // `sides` keeps its entries' buffers from article to article.
+  struct Side {
+    std::string name, affiliation;
+    std::vector<std::string_view> words;  // views into WordInfo::norm
+  };
+  std::vector<Side> sides;
+  size_t side_count = 0;
+  std::string joined;  // TagClaim's topic names, built here
   bool cue_valid = false;
   std::string cue;
   int cue_polarity = 0;
 };
 
 constexpr size_t kMaxCachedWords = 1 << 15;
+constexpr size_t kMaxSides = 64;  // speakers remembered per article; more start over
 std::atomic<uint64_t> next_tagger_id{1};
 
 }  // namespace
@@ -69,6 +76,8 @@ struct StanceTagger::Rep {
   // The words and label of the phrase a pointer at claim_begin refers to.
   bool Antecedent(Scratch* s, const Document& doc, size_t claim_begin, std::vector<std::string_view>* norms,
                   std::string* label) const;
+  // The normalised words of the speaker's name and affiliation.
+  const std::vector<std::string_view>& SideWords(Scratch* s, const Speaker& speaker) const;
   void TagClaim(Scratch* s, const Document& doc, Claim* claim) const;
 };
 
@@ -237,6 +246,27 @@ bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim
   return false;
 }
 
+const std::vector<std::string_view>& StanceTagger::Rep::SideWords(Scratch* s, const Speaker& speaker) const {
+  // Newest first: claims in a row mostly share their speaker.
+  for (size_t i = s->side_count; i-- > 0;) {
+    const Scratch::Side& known = s->sides[i];
+    if (known.name == speaker.name && known.affiliation == speaker.affiliation) return known.words;
+  }
+  if (s->side_count == kMaxSides) s->side_count = 0;
+  if (s->side_count == s->sides.size()) s->sides.emplace_back();
+  Scratch::Side& side = s->sides[s->side_count++];
+  side.name = speaker.name;
+  side.affiliation = speaker.affiliation;
+  side.words.clear();
+  for (const std::string* name : {&speaker.name, &speaker.affiliation}) {
+    reader.Tokenize(&s->read, *name, &s->small.tokens);
+    for (const Tok& t : s->small.tokens) {
+      if (t.word) side.words.insert(side.words.end(), t.w->norm_begin(), t.w->norm_end());
+    }
+  }
+  return side.words;
+}
+
 void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) const {
   // Only the first 16 KB of a claim are read: a quote never closed can make
   // a claim megabytes long, and tagging time grows faster than its length.
@@ -248,19 +278,7 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
   }
   Reading& r = s->claim;
   reader.Read(&s->read, text, &r);
-  if (!s->side_valid || s->side_name != claim->speaker.name || s->side_affiliation != claim->speaker.affiliation) {
-    s->side.clear();
-    for (const std::string* name : {&claim->speaker.name, &claim->speaker.affiliation}) {
-      reader.Tokenize(&s->read, *name, &s->small.tokens);
-      for (const Tok& t : s->small.tokens) {
-        if (t.word) s->side.insert(s->side.end(), t.w->norm_begin(), t.w->norm_end());
-      }
-    }
-    s->side_name = claim->speaker.name;
-    s->side_affiliation = claim->speaker.affiliation;
-    s->side_valid = true;
-  }
-  const std::vector<std::string_view>& side = s->side;
+  const std::vector<std::string_view>& side = SideWords(s, claim->speaker);
   // The polarity of a clause without stance words: the cue's ("urged",
   // "criticized"), else the claim's first clause with a stance.
   if (!s->cue_valid || s->cue != claim->cue) {
@@ -295,7 +313,7 @@ void StanceTagger::Rep::TagClaim(Scratch* s, const Document& doc, Claim* claim) 
     }
     topics.push_back(Topic{std::string(name), std::string(label), PolarityName(sign)});
   };
-  std::string joined;
+  std::string& joined = s->joined;
   const auto join = [&joined](const std::string_view* words, size_t n) -> std::string_view {
     joined.clear();
     for (size_t i = 0; i < n; ++i) {
@@ -386,7 +404,8 @@ void StanceTagger::Tag(const Document& doc, std::vector<Claim>* claims, size_t f
     scratch.read.words.Clear();
     scratch.owner = rep_->id;
   }
-  scratch.side_valid = scratch.cue_valid = false;
+  scratch.side_count = 0;
+  scratch.cue_valid = false;
   for (size_t i = first; i < claims->size(); ++i) rep_->TagClaim(&scratch, doc, &(*claims)[i]);
 }
 
