@@ -59,6 +59,44 @@ TEST_CASE("AppendJsonString escapes quotes, backslashes and control characters",
   CHECK(out == "x\"y\"");
 }
 
+TEST_CASE("AppendJsonString finds every special byte wherever it sits", "[claim_json]") {
+  // Strings of 1..24 bytes with one or two special bytes at every pair of
+  // positions, around neighbours that a word-at-a-time scan could mistake
+  // for special ('#' is '"' + 1, ']' is '\\' + 1, ' ' is 0x1f + 1).
+  const auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\x01') out += "\\u0001";
+      else out += c;
+    }
+    return out + "\"";
+  };
+  const std::string specials = "\"\\\n\x01";
+  for (size_t n = 1; n <= 24; ++n) {
+    for (size_t p = 0; p < n; ++p) {
+      for (size_t q = p; q < n; ++q) {
+        for (size_t shift = 0; shift < 4; ++shift) {
+          for (char a : specials) {
+            std::string s(n, '#');
+            for (size_t k = 0; k < n; ++k) s[k] = "#] x"[(k + shift) % 4];
+            s[p] = a;
+            s[q] = specials[(q * 7 + p + shift) % specials.size()];
+            INFO("n=" << n << " p=" << p << " q=" << q << " shift=" << shift);
+            REQUIRE(Quote(s) == reference(s));
+          }
+        }
+      }
+    }
+  }
+  // The scan restarts after an escaped quote, which must not mark the '#'
+  // after it, and after a multi-byte character.
+  CHECK(Quote("abcdefghij\"#") == "\"abcdefghij\\\"#\"");
+  CHECK(Quote("\xE2\x80\x99\"#abcdefgh\"#") == "\"\xE2\x80\x99\\\"#abcdefgh\\\"#\"");
+}
+
 TEST_CASE("AppendJsonString keeps valid UTF-8 as it is", "[claim_json]") {
   const std::string text = "\xE2\x80\x9CWe will not\xE2\x80\x9D, \xC3\xA9t\xC3\xA9 \xE3\x80\x8C\xE5\xA5\xBD\xE3\x80\x8D \xF0\x9F\x98\x80";
   CHECK(Quote(text) == "\"" + text + "\"");
