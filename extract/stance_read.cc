@@ -59,8 +59,15 @@ void SplitNorm(std::string_view norm, std::vector<String>* out) {
   }
 }
 
+// Byte by byte: for the short literal suffixes it is given this compiles to
+// a few inline compares, where a string compare would call memcmp.
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  if (s.size() < suffix.size()) return false;
+  const size_t base = s.size() - suffix.size();
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (s[base + i] != suffix[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace

@@ -23,8 +23,15 @@ bool IsInitial(std::string_view text, size_t word_start, size_t dot) {
 }
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// Byte by byte: for the short literal suffixes it is given this compiles to
+// a few inline compares, where a string compare would call memcmp.
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  if (s.size() < suffix.size()) return false;
+  const size_t base = s.size() - suffix.size();
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (s[base + i] != suffix[i]) return false;
+  }
+  return true;
 }
 
 // The curly right single quote (U+2019) read as an apostrophe.
