@@ -171,13 +171,14 @@ const WordInfo* StanceReader::Info(ReadScratch* s, bool word, std::string_view l
   if (word) {
     w.norm = NormalizeTopicWord(lower);
     w.key = MatchKey(w.norm);
-    std::vector<std::string_view> words;
+    std::vector<std::string_view>& words = s->norm_words;
+    words.clear();
     SplitNorm(std::string_view(w.norm), &words);
     w.norm_count = static_cast<uint32_t>(words.size());
     if (words.size() <= 3) {
       std::copy(words.begin(), words.end(), w.norm_inline);
     } else {
-      w.norm_more = std::move(words);
+      w.norm_more = words;
     }
     auto rules_it = by_first_.find(w.key);
     if (rules_it != by_first_.end()) w.rules = &rules_it->second;

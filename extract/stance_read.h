@@ -191,6 +191,7 @@ struct ReadScratch {
   std::string lowers;                 // the lower-case forms that differ from the text
   std::vector<uint64_t> hashes;       // WordTable::Hash of each
   std::vector<const WordInfo*> candidates;  // WordTable::Candidate of each
+  std::vector<std::string_view> norm_words;  // Info's split of a new word's norm
 };
 
 // Whether token i may be part of a noun phrase: a content word that is no
