@@ -29,6 +29,7 @@
 //   comparison; no regular expressions.
 #include "extract/body.h"
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -52,7 +53,9 @@ struct ChromeEntry {
 
 struct ChromeTable {
   std::vector<ChromeEntry> entries;
-  bool first_byte[256] = {};  // lower-cased first byte of some line-opening key
+  // Indexes into `entries`, in their order, by the lower-cased first byte
+  // of the key: a line can only match the entries of its own first byte.
+  std::vector<uint16_t> by_first_byte[256];
   std::vector<std::string> signatures;
 };
 
@@ -155,10 +158,8 @@ ChromeTable BuildChromeTable() {
       table.signatures.push_back(entry.key);
       continue;
     }
-    unsigned char first = static_cast<unsigned char>(entry.key[0]);
-    table.first_byte[first] = true;
-    table.first_byte[static_cast<unsigned char>(LowerAscii(static_cast<char>(first)))] = true;
-    if (first >= 'a' && first <= 'z') table.first_byte[first - 'a' + 'A'] = true;
+    const auto first = static_cast<unsigned char>(LowerAscii(entry.key[0]));
+    table.by_first_byte[first].push_back(static_cast<uint16_t>(table.entries.size()));
     table.entries.push_back(std::move(entry));
   }
   return table;
@@ -172,8 +173,9 @@ const ChromeTable& Chrome() {
 // Returns the chrome entry a trimmed line matches, or null for body text.
 const ChromeEntry* MatchChrome(std::string_view line) {
   const ChromeTable& table = Chrome();
-  if (line.empty() || !table.first_byte[static_cast<unsigned char>(line[0])]) return nullptr;
-  for (const ChromeEntry& entry : table.entries) {
+  if (line.empty()) return nullptr;
+  for (const uint16_t index : table.by_first_byte[static_cast<unsigned char>(LowerAscii(line[0]))]) {
+    const ChromeEntry& entry = table.entries[index];
     if (!StartsWithNoCase(line, entry.key)) continue;
     std::string_view after = line.substr(entry.key.size());
     switch (entry.kind) {
