@@ -55,7 +55,7 @@ struct Scratch {
   int cue_polarity = 0;
 };
 
-constexpr size_t kMaxCachedWords = 1 << 15;
+constexpr size_t kMaxCachedWords = 1 << 16;
 constexpr size_t kMaxSides = 64;  // speakers remembered per article; more start over
 std::atomic<uint64_t> next_tagger_id{1};
 
