@@ -394,7 +394,13 @@ void MarkBody(Document* doc) {
   std::string_view text(doc->text);
   size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // UTF-8 BOM
 
-  std::vector<Line> lines;
+  // The line table keeps its memory per thread from document to document
+  // (growing it anew for each took several allocations, the larger ones
+  // making malloc consolidate its free lists), unless a huge text grew it.
+  thread_local std::vector<Line> lines;
+  constexpr size_t kMaxSpareLines = 1 << 16;
+  if (lines.capacity() > kMaxSpareLines) lines = std::vector<Line>();
+  lines.clear();
   SplitLines(text, start, &lines);
   size_t wrap_width = 0;
   bool wrapped = LooksHardWrapped(text, lines, &wrap_width);
