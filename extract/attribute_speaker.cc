@@ -305,7 +305,8 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
         start -= 2;
         continue;
       }
-      if (!prev.IsWord() || prev.in_quote) break;
+      // "16 percent of registered voters": a number stays in the phrase.
+      if ((!prev.IsWord() && prev.kind != TokenKind::kNumber) || prev.in_quote) break;
       if (!prev.capitalized &&
           (prev.Is("that") || prev.HasClass(kConj) || prev.HasClass(kRel))) {
         break;

@@ -142,5 +142,28 @@ TEST_CASE("a possessive before a noun cue is resolved as its pronoun", "[speaker
   CHECK(SpeakerOf(claims, "the tram was late") == "Tom Reyes");
 }
 
+TEST_CASE("a share of a group keeps its count", "[speaker]") {
+  auto claims = ExtractText("16 percent of registered voters in Halifax said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "16 percent of registered voters in Halifax");
+  claims = ExtractText("Nine in 10 registered voters said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "Nine in 10 registered voters");
+  claims = ExtractText("Only three senators said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "Only three senators");
+  claims = ExtractText("None of the major candidates said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "None of the major candidates");
+  claims = ExtractText("One of his senior aides said the mayor would not resign.");
+  CHECK(SpeakerOf(claims, "the mayor would") == "One of his senior aides");
+}
+
+TEST_CASE("an organisation's name runs through for and on", "[speaker]") {
+  auto claims = ExtractText("The Center for Coastal Studies said the dunes were shrinking.");
+  CHECK(SpeakerOf(claims, "the dunes were") == "Center for Coastal Studies");
+}
+
+TEST_CASE("a document keeps a participle post-modifier with its agent", "[speaker]") {
+  auto claims = ExtractText("A survey conducted by the Harbour Institute found that most residents backed the tram.");
+  CHECK(SpeakerOf(claims, "most residents backed") == "survey conducted by the Harbour Institute");
+}
+
 }  // namespace
 }  // namespace claimgraph
