@@ -297,6 +297,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   if (e - b > 14) return false;
   // "against a policy report": a prepositional phrase is no subject.
   if (!t[b].capitalized && t[b].HasClass(kPrep)) return false;
+  if (t[b].Is("to")) return false;  // "to ban the ads", "To the committee"
 
   // ("you" is no class word: "you" reads no cue frame, but speaks as a pronoun.)
   if ((t[e - 1].HasClass(kPron) || t[e - 1].Is("you")) &&

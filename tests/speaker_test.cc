@@ -165,5 +165,19 @@ TEST_CASE("a document keeps a participle post-modifier with its agent", "[speake
   CHECK(SpeakerOf(claims, "most residents backed") == "survey conducted by the Harbour Institute");
 }
 
+TEST_CASE("a group after \"and\" speaks with the conjunct that opens the clause", "[speaker]") {
+  auto claims = ExtractText("Harbour unions and civic groups say the tram fare is unfair.");
+  CHECK(SpeakerOf(claims, "the tram fare") == "Harbour unions and civic groups");
+  claims = ExtractText("Lena Voss chairs the council. Ms. Voss and her allies said the vote was rigged.");
+  CHECK(SpeakerOf(claims, "the vote was") == "Lena Voss and her allies");
+  claims = ExtractText("The mayor met Voss and council members said the tram was late.");
+  CHECK(SpeakerOf(claims, "the tram was") == "council members");
+}
+
+TEST_CASE("an example of a group is not its speaker", "[speaker]") {
+  auto claims = ExtractText("Several candidates, including Lena Voss, said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "Several candidates");
+}
+
 }  // namespace
 }  // namespace claimgraph
