@@ -149,9 +149,10 @@ void AttributionSieve::CoordinatedSpeakers(State* st, int sb, int end, Mention* 
     if (x.pronoun || x.name.empty()) return;
     // "Bernie Sanders and his supporters": the owner stays before the group.
     const bool owned = t[start].Is("his") || t[start].Is("her") || t[start].Is("their") || t[start].Is("its");
+    const std::string owner = owned ? TokenText(st->text, st->para, start, start + 1) + " " : std::string();
     Mention joined;
-    joined.name = x.name + " and " + (owned ? TokenText(st->text, st->para, start, end) : m->name);
-    joined.surface = TokenText(st->text, st->para, b, end);
+    joined.name = x.name + " and " + owner + m->name;
+    joined.surface = TokenText(st->text, st->para, b, start) + " " + owner + m->surface;
     joined.type = EntityType::kGroup;
     joined.plural = true;
     *m = std::move(joined);

@@ -207,7 +207,7 @@ bool NounPhraseAnalyzer::NotAName(const Paragraph& p, int i) const {
   static constexpr std::string_view kWords[] = {
       "one",  "there", "here",    "what",   "to",      "despite", "along",    "back",    "soon",  "last",
       "more", "another", "nobody", "everyone", "someone", "anyone", "asked", "democratic", "republican", "q", "nothing", "everybody", "somebody",
-      "of",  "like",  "unlike",  "within", "inside",  "amid",    "alongside", "among",   "looks", "only"};
+      "of",  "like",  "unlike",  "within", "inside",  "amid",    "alongside", "among",   "looks", "only", "former"};
   const Token& tok = p.tokens[i];
   for (std::string_view w : kWords) {
     if (tok.lower == w) return true;
