@@ -111,10 +111,55 @@ void AttributionSieve::CoordinatedSpeakers(State* st, int sb, int end, Mention* 
   // speak together; "Obama met Putin and Biden said" is no list.
   const auto& t = st->t();
   const int start = *np_begin;
-  if (m->type != EntityType::kPerson || m->name_tokens == 0 || m->role_reference || start - 2 < sb ||
-      !t[start - 1].Is("and") || t[start - 1].capitalized) {
+  if (start - 2 < sb || !t[start - 1].Is("and") || t[start - 1].capitalized) return;
+  if (!m->pronoun && m->name_tokens == 0 && !m->role_reference && !m->document &&
+      (m->type == EntityType::kGroup || m->type == EntityType::kOrganization)) {
+    // "Democrats and civil rights groups say", "She and her defenders
+    // argue", "Ms. Voss and other council members said": a group after
+    // "and" speaks with what comes before it, when that opens the clause.
+    int b = start - 1;
+    while (b > sb && start - 1 - b < 6 && !t[b - 1].in_quote &&
+           (t[b - 1].IsWord() || InitialPeriod(t, sb, b - 1)) &&
+           !(t[b - 1].HasClass(kConj) && !t[b - 1].capitalized) && !t[b - 1].HasClass(kPrep) &&
+           !t[b - 1].Is("that")) {
+      --b;
+    }
+    if (b > sb && !(t[b - 1].kind == TokenKind::kPunct && !t[b - 1].Is("'s"))) return;
+    Mention x;
+    if (b >= start - 1 || !analyzer_.Analyze(st->text, st->para, b, start - 1, &x) || x.document ||
+        x.role_reference) {
+      return;
+    }
+    if (x.pronoun && !(t[b].Is("he") || t[b].Is("she") || t[b].Is("they") || t[b].Is("we"))) return;
+    // The conjunct is one noun phrase throughout: not "The mayor met Voss".
+    int bb = b;
+    while (bb < start - 1 && (t[bb].HasClass(kDet) || t[bb].HasClass(kHon) || t[bb].Is("both"))) ++bb;
+    if (x.surface != TokenText(st->text, st->para, bb, start - 1) &&
+        x.surface != TokenText(st->text, st->para, b, start - 1)) {
+      return;
+    }
+    if (x.name_tokens > 0) {
+      // A name is all capitalised words, titles and determiners: "the
+      // mayor met Voss" is a clause.
+      for (int y = bb; y < start - 1; ++y) {
+        if (!t[y].capitalized && !t[y].HasClass(kDet) && !t[y].Is("'s") && !vocab_.titles.count(t[y].lower)) return;
+      }
+    }
+    Resolve(st, &x);
+    if (x.pronoun || x.name.empty()) return;
+    // "Bernie Sanders and his supporters": the owner stays before the group.
+    const bool owned = t[start].Is("his") || t[start].Is("her") || t[start].Is("their") || t[start].Is("its");
+    const std::string owner = owned ? TokenText(st->text, st->para, start, start + 1) + " " : std::string();
+    Mention joined;
+    joined.name = x.name + " and " + owner + m->name;
+    joined.surface = TokenText(st->text, st->para, b, start) + " " + owner + m->surface;
+    joined.type = EntityType::kGroup;
+    joined.plural = true;
+    *m = std::move(joined);
+    *np_begin = b;
     return;
   }
+  if (m->type != EntityType::kPerson || m->name_tokens == 0 || m->role_reference) return;
   std::vector<Mention> names{*m};
   int first = start;
   int e = start - 1;  // the mark before the conjunct read last
@@ -242,6 +287,17 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     for (size_t i = 0; i < segments.size(); ++i) {
       ok[i] = analyzer_.Analyze(st->text, st->para, segments[i].first, segments[i].second, &parts[i]);
     }
+    // "Several candidates, including Ms. Voss, said": an example of the
+    // group is not its speaker; the group is.
+    bool examples = false;
+    for (size_t i = 0; i < segments.size(); ++i) {
+      const Token& open = t[segments[i].first];
+      if (open.Is("including") || open.Is("like") || open.Is("such") || open.Is("among") ||
+          open.Is("especially")) {
+        ok[i] = false;
+        examples = true;
+      }
+    }
     auto named = [](const Mention& x) { return x.name_tokens > 0 || x.type == EntityType::kOrganization; };
     int chosen = -1;
     for (int i = static_cast<int>(segments.size()) - 1; i >= 0 && chosen < 0; --i) {
@@ -258,6 +314,9 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
         participles = w.IsWord() && !w.capitalized && IsParticipleForm(w.lower);
       }
       if (participles) chosen = first;
+    }
+    for (int i = static_cast<int>(segments.size()) - 1; i >= 0 && chosen < 0 && examples; --i) {
+      if (ok[i] && !parts[i].pronoun && !parts[i].document) chosen = i;
     }
     if (chosen < 0) return false;
     Mention name = parts[chosen];
@@ -305,7 +364,8 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
         start -= 2;
         continue;
       }
-      if (!prev.IsWord() || prev.in_quote) break;
+      // "16 percent of registered voters": a number stays in the phrase.
+      if ((!prev.IsWord() && prev.kind != TokenKind::kNumber) || prev.in_quote) break;
       if (!prev.capitalized &&
           (prev.Is("that") || prev.HasClass(kConj) || prev.HasClass(kRel))) {
         break;

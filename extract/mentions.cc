@@ -34,6 +34,17 @@ bool IsPersonalBody(std::string_view w) {
   return w == "campaign" || w == "office" || w == "team" || w == "administration" || w == "camp";
 }
 
+// "4", "Nine", "ten": a count.
+bool IsNumberLike(const Token& t) {
+  if (t.kind == TokenKind::kNumber) return true;
+  static constexpr std::string_view kWords[] = {"one", "two",   "three", "four", "five", "six",
+                                                "seven", "eight", "nine", "ten"};
+  for (std::string_view w : kWords) {
+    if (t.lower == w) return true;
+  }
+  return false;
+}
+
 bool IsLyAdverb(const Token& t) {
   return !t.capitalized && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
 }
@@ -155,6 +166,16 @@ int NounPhraseAnalyzer::PostModifierEnd(const Paragraph& p, int s, int e) const 
                                                   "representing", "close", "familiar", "involved"};
   bool opener = false;
   for (std::string_view w : kOpeners) opener = opener || t[s].lower == w;
+  // "a memo released Friday by the watchdog", "records compiled by the
+  // center": a past participle with its agent.
+  const std::string& w0 = t[s].lower;
+  const bool participle = !opener && w0.size() >= 5 && w0.compare(w0.size() - 2, 2, "ed") == 0 &&
+                          !t[s].word_class && !vocab_.cues.count(w0);
+  if (participle) {
+    bool agent = false;
+    for (int k = s + 1; k < e && !agent; ++k) agent = t[k].Is("by");
+    opener = agent;
+  }
   if (!opener || s + 1 >= e) return s;
   if ((t[s].Is("close") && !t[s + 1].Is("to")) || (t[s].Is("familiar") && !t[s + 1].Is("with")) ||
       (t[s].Is("involved") && !t[s + 1].Is("in"))) {
@@ -171,6 +192,7 @@ int NounPhraseAnalyzer::PostModifierEnd(const Paragraph& p, int s, int e) const 
     if (!tok.IsWord()) return s;
     const uint16_t cls = tok.word_class;
     if (tok.Is("and") && t[k - 1].capitalized && k + 1 < e && t[k + 1].capitalized) continue;
+    if ((cls & kTime) && participle && k + 1 < e) continue;  // "released Friday by"
     if (cls & (kNeg | kRel | kConj | kAdv | kTime | kPron)) return s;
     if (vocab_.cues.count(tok.lower)) return s;
     // It ends on a noun: "other Democrats on the stage refused to" does not.
@@ -184,7 +206,8 @@ int NounPhraseAnalyzer::PostModifierEnd(const Paragraph& p, int s, int e) const 
 bool NounPhraseAnalyzer::NotAName(const Paragraph& p, int i) const {
   static constexpr std::string_view kWords[] = {
       "one",  "there", "here",    "what",   "to",      "despite", "along",    "back",    "soon",  "last",
-      "more", "another", "nobody", "everyone", "someone", "anyone", "asked", "democratic", "republican", "q", "nothing", "everybody", "somebody"};
+      "more", "another", "nobody", "everyone", "someone", "anyone", "asked", "democratic", "republican", "q", "nothing", "everybody", "somebody",
+      "of",  "like",  "unlike",  "within", "inside",  "amid",    "alongside", "among",   "looks", "only", "former"};
   const Token& tok = p.tokens[i];
   for (std::string_view w : kWords) {
     if (tok.lower == w) return true;
@@ -207,6 +230,24 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   // senators", "two Democratic speechwriters", "most of the candidates");
   // an article does not.
   int quantity_b = -1;
+  {
+    // "Nine in 10 registered voters", "Only about 4 in 10 Republicans",
+    // "Only three senators": a share or count opens the group and stays in
+    // its name.
+    int x = b;
+    while (x < e && x < b + 2 && t[x].IsWord() &&
+           (t[x].Is("only") || t[x].Is("about") || t[x].Is("nearly") || t[x].Is("roughly") ||
+            t[x].Is("almost") || t[x].Is("just"))) {
+      ++x;
+    }
+    if (x + 3 < e && IsNumberLike(t[x]) && t[x + 1].Is("in") && IsNumberLike(t[x + 2])) {
+      quantity_b = b;
+      b = x + 3;
+    } else if (x > b && x + 1 < e && (IsNumberLike(t[x]) || (t[x].HasClass(kDet) && !IsArticle(t[x].lower)))) {
+      quantity_b = b;
+      b = x;
+    }
+  }
   while (b < e && (!t[b].IsWord() || t[b].HasClass(kDet) || t[b].HasClass(kConj) ||
                    IsLyAdverb(t[b]) || (t[b].HasClass(kHon) && b + 1 < e && t[b + 1].capitalized))) {
     if (t[b].HasClass(kNeg)) return false;  // "Neither the US nor France commented"
@@ -256,6 +297,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   if (e - b > 14) return false;
   // "against a policy report": a prepositional phrase is no subject.
   if (!t[b].capitalized && t[b].HasClass(kPrep)) return false;
+  if (t[b].Is("to")) return false;  // "to ban the ads", "To the committee"
 
   // ("you" is no class word: "you" reads no cue frame, but speaks as a pronoun.)
   if ((t[e - 1].HasClass(kPron) || t[e - 1].Is("you")) &&
@@ -347,13 +389,18 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     if (!tok.IsWord()) break;
     const uint16_t cls = tok.word_class;
     // "the Association of Harbour Pilots", "Institute for Health
-    // Information", "United Nurses of Alberta": "of" or "for" after an
-    // organisation word, or "of" after a name of people that is no
+    // Information", "United Nurses of Alberta": "of", "for" or "on" after
+    // an organisation word, or "of" after a name of people that is no
     // person's, stays inside the name.
-    const bool org_joint = (tok.Is("of") || tok.Is("for")) && name_b >= 0 && name_e == i && !name_is_alias &&
-                           i + 1 < e && t[i + 1].capitalized && !t[i + 1].word_class && t[i - 1].capitalized &&
+    const bool org_joint = (tok.Is("of") || tok.Is("for") || tok.Is("on")) && name_b >= 0 && name_e == i &&
+                           !name_is_alias && i + 1 < e && t[i + 1].capitalized && !t[i + 1].word_class && t[i - 1].capitalized &&
                            (vocab_.org_words.count(t[i - 1].lower) || (tok.Is("of") && PluralGroupName(name_b, i)));
     if ((cls & (kPrep | kRel | kConj)) && !tok.Is("of") && !tok.Is("to") && !org_joint && i > b) break;
+    if (i == b && tok.capitalized && (tok.Is("one") || tok.Is("none") || tok.Is("each")) && i + 1 < e &&
+        t[i + 1].Is("of")) {
+      ++i;  // "One of his aides": a share, not a name
+      continue;
+    }
     if (cls & kNeg) return false;
     if (tok.capitalized && tok.lower.size() == 1 && name_b >= 0 && name_e == i && i + 2 < e && t[i + 1].Is(".") &&
         t[i + 1].begin == tok.end && t[i + 2].capitalized && t[i + 2].IsWord()) {
@@ -600,8 +647,21 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     // the candidates") and a post-modifier after it ("advisers to the
     // premier", "a union representing hotel cleaners").
     int name_begin = first;
-    if (quantity_b >= 0 && ((!own_determiner && opened == b && first == b) || (t[b].Is("of") && !t[b].capitalized))) {
-      name_begin = quantity_b;
+    if (quantity_b >= 0 && !own_determiner && opened == b && first == b) name_begin = quantity_b;
+    // A share of a group: "most of the candidates", "16 percent of
+    // registered voters", "one of his senior aides".
+    for (int x = b; x < first && x < b + 5; ++x) {
+      const Token& w = t[x];
+      if (w.Is("of") && !w.capitalized) {
+        bool determiners_only = true;
+        for (int y = x + 1; y < first && determiners_only; ++y) determiners_only = t[y].HasClass(kDet);
+        if (determiners_only && (x > b || quantity_b >= 0)) name_begin = quantity_b >= 0 ? quantity_b : b;
+        break;
+      }
+      const bool share = w.kind == TokenKind::kNumber || w.Is("-") ||
+                         (w.IsWord() && (!w.capitalized || x == b) && (!w.word_class || w.HasClass(kDet)) &&
+                          !vocab_.source_nouns.count(w.lower));
+      if (!share) break;
     }
     const int name_end = i == head + 1 ? PostModifierEnd(p, head + 1, e) : head + 1;
     m->surface = TokenText(text, p, std::min(b, name_begin), name_end);

@@ -142,5 +142,42 @@ TEST_CASE("a possessive before a noun cue is resolved as its pronoun", "[speaker
   CHECK(SpeakerOf(claims, "the tram was late") == "Tom Reyes");
 }
 
+TEST_CASE("a share of a group keeps its count", "[speaker]") {
+  auto claims = ExtractText("16 percent of registered voters in Halifax said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "16 percent of registered voters in Halifax");
+  claims = ExtractText("Nine in 10 registered voters said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "Nine in 10 registered voters");
+  claims = ExtractText("Only three senators said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "Only three senators");
+  claims = ExtractText("None of the major candidates said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "None of the major candidates");
+  claims = ExtractText("One of his senior aides said the mayor would not resign.");
+  CHECK(SpeakerOf(claims, "the mayor would") == "One of his senior aides");
+}
+
+TEST_CASE("an organisation's name runs through for and on", "[speaker]") {
+  auto claims = ExtractText("The Center for Coastal Studies said the dunes were shrinking.");
+  CHECK(SpeakerOf(claims, "the dunes were") == "Center for Coastal Studies");
+}
+
+TEST_CASE("a document keeps a participle post-modifier with its agent", "[speaker]") {
+  auto claims = ExtractText("A survey conducted by the Harbour Institute found that most residents backed the tram.");
+  CHECK(SpeakerOf(claims, "most residents backed") == "survey conducted by the Harbour Institute");
+}
+
+TEST_CASE("a group after \"and\" speaks with the conjunct that opens the clause", "[speaker]") {
+  auto claims = ExtractText("Harbour unions and civic groups say the tram fare is unfair.");
+  CHECK(SpeakerOf(claims, "the tram fare") == "Harbour unions and civic groups");
+  claims = ExtractText("Lena Voss chairs the council. Ms. Voss and her allies said the vote was rigged.");
+  CHECK(SpeakerOf(claims, "the vote was") == "Lena Voss and her allies");
+  claims = ExtractText("The mayor met Voss and council members said the tram was late.");
+  CHECK(SpeakerOf(claims, "the tram was") == "council members");
+}
+
+TEST_CASE("an example of a group is not its speaker", "[speaker]") {
+  auto claims = ExtractText("Several candidates, including Lena Voss, said the tram was a waste.");
+  CHECK(SpeakerOf(claims, "the tram was") == "Several candidates");
+}
+
 }  // namespace
 }  // namespace claimgraph
