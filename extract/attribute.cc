@@ -565,6 +565,21 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
     cue.text = "according to";
     cue.begin = k;
     cue.end = k + 2;
+    if (st->claims->size() > first_claim && source.document && leading && cb < ce &&
+        (t[cb].kind == TokenKind::kNumber || OneOf(t[cb], {"a", "most", "half", "nearly", "almost", "about",
+                                                           "more", "fewer", "only", "just", "two-thirds"}))) {
+      // "According to a poll, 61 per cent of residents believe C": the share
+      // polled is what the poll reports, not a source the poll relays.
+      bool shares = true;
+      for (size_t i = first_claim; i < st->claims->size() && shares; ++i) {
+        const Claim& c = (*st->claims)[i];
+        shares = c.span.begin >= t[cb].begin && c.speaker.type != EntityType::kPerson;
+      }
+      if (shares) {
+        st->claims->resize(first_claim);
+        for (int x = cb; x < ce; ++x) st->consumed[x] = false;
+      }
+    }
     if (st->claims->size() > first_claim) {
       // The clause has its own speaker: X only relayed it.
       if (!source.document && !source.pronoun) {

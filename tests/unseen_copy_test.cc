@@ -107,5 +107,18 @@ TEST_CASE("a reversed frame leaves the clause after its trailing phrase to other
   CHECK(SpeakerOf(claims, "the dredging was overdue") == "residents");
 }
 
+TEST_CASE("a poll reports the share of people polled who believe or say something", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "According to a Harbourview Research survey released on Friday, 44 per cent of Halifax residents believe "
+      "the ferry fares are too high.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kAccordingTo);
+  CHECK(claims[0].text == "44 per cent of Halifax residents believe the ferry fares are too high");
+  CHECK(claims[0].speaker.name.find("Harbourview Research") != std::string::npos);
+  // A named person inside the clause is a source the report relays.
+  claims = ExtractText("According to the report, Mayor Ana Lopes said the ferry fares would rise in March.");
+  CHECK(SpeakerOf(claims, "the ferry fares would") == "Ana Lopes");
+}
+
 }  // namespace
 }  // namespace claimgraph
