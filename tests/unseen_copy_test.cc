@@ -120,5 +120,20 @@ TEST_CASE("a poll reports the share of people polled who believe or say somethin
   CHECK(SpeakerOf(claims, "the ferry fares would") == "Ana Lopes");
 }
 
+TEST_CASE("a quote split by a frame with a trailing phrase, and a quote after \"on X.\"", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "\"The ferries are running late,\" Mara Quinn, head of the Ferry Riders Association, told a town hall "
+      "Monday, \"and nobody will tell us why.\"");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kDirect);
+  CHECK(claims[0].text.find("nobody will tell us why") != std::string::npos);
+  CHECK(claims[0].speaker.name == "Mara Quinn");
+  // "X." is the platform, not an initial: the second quote is a claim of its own.
+  claims = ExtractText(
+      "Mayor Ana Lopes wanted a deal. \"The ferries are part of who we are,\" she wrote on X. \"I want them "
+      "sailing by May.\"");
+  CHECK(SpeakerOf(claims, "I want them sailing") == "Ana Lopes");
+}
+
 }  // namespace
 }  // namespace claimgraph
