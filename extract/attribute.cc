@@ -688,6 +688,14 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims,
       ModelFrames(&st, s.begin, s.end);
       DropEchoes(claims, first_claim);
     }
+    // A paragraph whose last quote is never closed, and whose last claim is
+    // that quote, goes on in the next paragraph when that opens with a quote.
+    st.open_quote_claim = -1;
+    if (!st.para.quotes.empty() && st.para.quotes.back().close < 0 && !claims->empty() &&
+        st.last_paragraph == st.paragraph_index && claims->back().kind == ClaimKind::kDirect &&
+        claims->back().span.end == st.para.quotes.back().inner.end) {
+      st.open_quote_claim = static_cast<int>(claims->size()) - 1;
+    }
     ++st.paragraph_index;
   }
   if (st.para.tokens.capacity() <= kMaxSpareTokens) spare = std::move(st.para);

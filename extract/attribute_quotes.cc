@@ -191,6 +191,20 @@ void AttributionSieve::Continuation(State* st, int sb, int se) const {
     while (end < se && t[end].kind == TokenKind::kPunct) ++end;
     if (end < se) return;  // more than the quote: not a continuation
     std::string_view inner = st->text.substr(q.inner.begin, q.inner.end - q.inner.begin);
+    // A quote that runs on over paragraphs: the paragraph before ended
+    // inside the quote ("Those days are over.¶"Every manufacturer ...").
+    if (sb == 0 && st->open_quote_claim >= 0 && st->open_quote_claim + 1 == static_cast<int>(st->claims->size()) &&
+        st->last_paragraph + 1 == st->paragraph_index && !inner.empty()) {
+      Claim& c = st->claims->back();
+      c.text.push_back(' ');
+      c.text.append(inner);
+      c.span.end = q.inner.end;
+      c.id.resize(c.id.size() - (c.id.size() - c.id.rfind('-') - 1));
+      c.id.append(std::to_string(c.span.end));
+      for (int i = sb; i < se; ++i) st->consumed[i] = true;
+      st->last_paragraph = st->paragraph_index;
+      return;
+    }
     if (inner.find(' ') == std::string_view::npos) return;
     Emit(st, ClaimKind::kDirect, q.inner, std::string(inner), st->last_cue, st->last_speaker, "", sb, se);
     return;

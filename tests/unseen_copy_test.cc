@@ -135,5 +135,20 @@ TEST_CASE("a quote split by a frame with a trailing phrase, and a quote after \"
   CHECK(SpeakerOf(claims, "I want them sailing") == "Ana Lopes");
 }
 
+TEST_CASE("a quote that runs on into the next paragraph is one claim", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "\"We lost two boats this winter,\" harbour master Ana Reyes said. \"We cannot lose a third.\n\n"
+      "\"The province has to pay for the breakwater.\"\n\nThe province did not comment.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].text == "We cannot lose a third. The province has to pay for the breakwater.");
+  CHECK(claims[1].speaker.name == "Ana Reyes");
+  // A paragraph whose quotes are closed leaves the next paragraph's quote a claim of its own.
+  claims = ExtractText(
+      "\"We lost two boats this winter,\" harbour master Ana Reyes said.\n\n\"The province has to pay for the "
+      "breakwater.\"");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].text == "The province has to pay for the breakwater.");
+}
+
 }  // namespace
 }  // namespace claimgraph
