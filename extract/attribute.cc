@@ -448,8 +448,27 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     const int comma = ContentCommaBefore(*st, sb, np_begin);
     if (!participle && that_at < 0 && rest <= 6 && !rest_has_quote && comma > sb + 2 &&
         cue.cls != CueClass::kObject && cue.cls != CueClass::kObjQuote) {
-      bool free = true;
-      for (int x = sb; x < comma && free; ++x) free = !st->consumed[x];
+      // A frame read earlier in the content ("Halvorsen agreed to cap ...,
+      // the attorney general said") leaves it free: the sentence's last frame
+      // reports it all. Quoted words read already do not.
+      bool free = true, framed = false;
+      int content_words = 0;
+      for (int x = sb; x < comma && free; ++x) {
+        free = !st->consumed[x] || (!t[x].in_quote && t[x].kind == TokenKind::kWord);
+        framed = framed || st->consumed[x];
+        content_words += t[x].IsWord();
+      }
+      if (framed && (content_words < 8 || !t[sb].IsWord() || t[sb].HasClass(kPrep) || t[sb].HasClass(kConj) ||
+                     t[sb].HasClass(kAdv) || t[sb].HasClass(kTime))) {
+        free = false;
+      }
+      // Only a commitment read earlier ("agreed to cap", "vowed to appeal")
+      // leaves the content to the sentence's last frame.
+      for (size_t i = st->claims->size(); framed && free && i-- > 0;) {
+        const Claim& c = (*st->claims)[i];
+        if (c.span.end <= t[sb].begin) break;
+        free = c.text.rfind("to ", 0) == 0;
+      }
       // "Among the farmers, most said the levy was fair": a short phrase
       // opening with a preposition is an adverbial, not the content.
       if (free && comma - sb <= 6 && t[sb].IsWord() && t[sb].HasClass(kPrep)) free = false;
@@ -459,6 +478,15 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         // phrase, up to a comma that opens another clause ("C, X announced
         // Thursday, after criticism from residents who said D").
         EmitContent(st, sb, comma, cue, std::move(speaker), addressee, sb);
+        if (st->claims->size() > before) {
+          // The claims read inside the content are relayed by its speaker.
+          const Claim& outer = st->claims->back();
+          for (size_t i = 0; i + 1 < st->claims->size(); ++i) {
+            Claim& c = (*st->claims)[st->claims->size() - 2 - i];
+            if (c.span.begin < outer.span.begin) break;
+            if (c.span.end <= outer.span.end && c.relayed_by.empty()) c.relayed_by = outer.speaker.name;
+          }
+        }
         int frame_end = cue.end;
         while (frame_end < se && !t[frame_end].Is(",")) ++frame_end;
         if (st->claims->size() > before) {

@@ -150,5 +150,16 @@ TEST_CASE("a quote that runs on into the next paragraph is one claim", "[attribu
   CHECK(claims[1].text == "The province has to pay for the breakwater.");
 }
 
+TEST_CASE("a commitment read inside the content of a reversed frame leaves the content to that frame", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "Coastal Ferries Ltd agreed on Friday to refund the fares of every cancelled sailing since March, "
+      "transport minister Ana Reyes said.");
+  CHECK(SpeakerOf(claims, "Coastal Ferries Ltd agreed on Friday to refund") == "Ana Reyes");
+  // A statement read before the comma keeps the sentence: no reversed frame over it.
+  claims = ExtractText(
+      "The premier said the ferries would run on time all summer long this year, Ana Reyes said.");
+  CHECK(SpeakerOf(claims, "the ferries would run") != "Ana Reyes");
+}
+
 }  // namespace
 }  // namespace claimgraph
