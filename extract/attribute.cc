@@ -132,8 +132,16 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
         !t[i + 1].in_quote) {
       const std::string& w = t[i + 1].lower;
       Cue other;
-      and_verb = MatchCue(*st, i + 1, &other) ||
+      // "said the company had been preparing for it and expected little
+      // effect": a belief with a noun phrase, not a clause, goes on the
+      // reported clause's own subject.
+      const bool cue_next = MatchCue(*st, i + 1, &other);
+      and_verb = cue_next ||
                  (t[i].Is("and") && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t[i + 1].word_class);
+      if (cue_next && other.cls == CueClass::kBelief && other.end < ce && !t[other.end].Is("that") &&
+          !t[other.end].HasClass(kPron) && !t[other.end].capitalized) {
+        and_verb = false;
+      }
     }
     if (and_verb) {
       // "said the heat and unsettled weather could last": an "-ed" word after

@@ -161,5 +161,20 @@ TEST_CASE("a commitment read inside the content of a reversed frame leaves the c
   CHECK(SpeakerOf(claims, "the ferries would run") != "Ana Reyes");
 }
 
+TEST_CASE("a belief with a noun phrase after \"and\" stays in the reported clause", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "A port official said the operator had been planning the closure for months and expected little "
+      "disruption to shipping.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text ==
+        "the operator had been planning the closure for months and expected little disruption to shipping");
+  // A second speech cue after "and" is a second frame of the same speaker.
+  claims = ExtractText(
+      "Ana Reyes said the operator had been planning the closure for months and warned that shipping "
+      "would suffer.");
+  CHECK(SpeakerOf(claims, "shipping would suffer") == "Ana Reyes");
+  CHECK(SpeakerOf(claims, "the operator had been planning the closure for months") == "Ana Reyes");
+}
+
 }  // namespace
 }  // namespace claimgraph
