@@ -668,11 +668,13 @@ void AttributionSieve::SkipDateline(State* st) const {
   auto& p = st->para;
   if (p.sentences.empty()) return;
   const auto& t = p.tokens;
-  const int end = std::min<int>(p.sentences[0].end, 10);
+  // "ST. PAUL, Minn. (Reuters) -": the state's period may have ended a
+  // sentence, so the dateline may run over the first sentences.
+  const int end = std::min<int>(t.size(), 12);
   int k = 0;
   bool caps = false;
   while (k < end && (t[k].IsWord() || t[k].kind == TokenKind::kNumber || t[k].Is(",") || t[k].Is("(") ||
-                     t[k].Is(")"))) {
+                     t[k].Is(")") || (t[k].Is(".") && k > 0 && t[k - 1].end == t[k].begin))) {
     if (t[k].IsWord() && t[k].end - t[k].begin > 1) {
       bool all_upper = true;
       for (uint32_t b = t[k].begin; b < t[k].end && all_upper; ++b) {
@@ -684,7 +686,10 @@ void AttributionSieve::SkipDateline(State* st) const {
     ++k;
   }
   if (!caps || k >= end || (!t[k].Is("-") && !t[k].Is("--"))) return;
-  p.sentences[0].begin = k + 1;
+  for (Sentence& s : p.sentences) {
+    if (s.begin > k) break;
+    s.begin = std::min(s.end, k + 1);  // sentences inside the dateline are left empty
+  }
   for (int i = 0; i <= k; ++i) st->consumed[i] = true;
 }
 
@@ -712,6 +717,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims,
     st.consumed.assign(st.para.tokens.size(), 0);
     SkipDateline(&st);
     for (const Sentence& s : st.para.sentences) {
+      if (s.begin >= s.end) continue;  // inside a dateline
       ++st.sentence_index;
       const size_t first_claim = claims->size();
       st.outer_begin = st.outer_end = -1;

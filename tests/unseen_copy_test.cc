@@ -176,5 +176,16 @@ TEST_CASE("a belief with a noun phrase after \"and\" stays in the reported claus
   CHECK(SpeakerOf(claims, "the operator had been planning the closure for months") == "Ana Reyes");
 }
 
+TEST_CASE("a dateline whose state abbreviation ended a sentence, and council and police titles", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "ST. CLOUD, Minn. (Reuters) - Granite Mills Inc agreed on Friday to pay $4 million to settle a lawsuit over "
+      "its wastewater, the state's pollution agency said.");
+  CHECK(SpeakerOf(claims, "Granite Mills Inc agreed") == "state's pollution agency");
+  claims = ExtractText("Coun. Irene Vasquez said late Monday she would vote against the budget.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Irene Vasquez");
+  CHECK(claims[0].text == "she would vote against the budget");
+}
+
 }  // namespace
 }  // namespace claimgraph
