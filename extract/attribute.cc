@@ -132,8 +132,16 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
         !t[i + 1].in_quote) {
       const std::string& w = t[i + 1].lower;
       Cue other;
-      and_verb = MatchCue(*st, i + 1, &other) ||
+      // "said the company had been preparing for it and expected little
+      // effect": a belief with a noun phrase, not a clause, goes on the
+      // reported clause's own subject.
+      const bool cue_next = MatchCue(*st, i + 1, &other);
+      and_verb = cue_next ||
                  (t[i].Is("and") && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t[i + 1].word_class);
+      if (cue_next && other.cls == CueClass::kBelief && other.end < ce && !t[other.end].Is("that") &&
+          !t[other.end].HasClass(kPron) && !t[other.end].capitalized) {
+        and_verb = false;
+      }
     }
     if (and_verb) {
       // "said the heat and unsettled weather could last": an "-ed" word after
@@ -448,8 +456,27 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     const int comma = ContentCommaBefore(*st, sb, np_begin);
     if (!participle && that_at < 0 && rest <= 6 && !rest_has_quote && comma > sb + 2 &&
         cue.cls != CueClass::kObject && cue.cls != CueClass::kObjQuote) {
-      bool free = true;
-      for (int x = sb; x < comma && free; ++x) free = !st->consumed[x];
+      // A frame read earlier in the content ("Halvorsen agreed to cap ...,
+      // the attorney general said") leaves it free: the sentence's last frame
+      // reports it all. Quoted words read already do not.
+      bool free = true, framed = false;
+      int content_words = 0;
+      for (int x = sb; x < comma && free; ++x) {
+        free = !st->consumed[x] || (!t[x].in_quote && t[x].kind == TokenKind::kWord);
+        framed = framed || st->consumed[x];
+        content_words += t[x].IsWord();
+      }
+      if (framed && (content_words < 8 || !t[sb].IsWord() || t[sb].HasClass(kPrep) || t[sb].HasClass(kConj) ||
+                     t[sb].HasClass(kAdv) || t[sb].HasClass(kTime))) {
+        free = false;
+      }
+      // Only a commitment read earlier ("agreed to cap", "vowed to appeal")
+      // leaves the content to the sentence's last frame.
+      for (size_t i = st->claims->size(); framed && free && i-- > 0;) {
+        const Claim& c = (*st->claims)[i];
+        if (c.span.end <= t[sb].begin) break;
+        free = c.text.rfind("to ", 0) == 0;
+      }
       // "Among the farmers, most said the levy was fair": a short phrase
       // opening with a preposition is an adverbial, not the content.
       if (free && comma - sb <= 6 && t[sb].IsWord() && t[sb].HasClass(kPrep)) free = false;
@@ -459,6 +486,15 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         // phrase, up to a comma that opens another clause ("C, X announced
         // Thursday, after criticism from residents who said D").
         EmitContent(st, sb, comma, cue, std::move(speaker), addressee, sb);
+        if (st->claims->size() > before) {
+          // The claims read inside the content are relayed by its speaker.
+          const Claim& outer = st->claims->back();
+          for (size_t i = 0; i + 1 < st->claims->size(); ++i) {
+            Claim& c = (*st->claims)[st->claims->size() - 2 - i];
+            if (c.span.begin < outer.span.begin) break;
+            if (c.span.end <= outer.span.end && c.relayed_by.empty()) c.relayed_by = outer.speaker.name;
+          }
+        }
         int frame_end = cue.end;
         while (frame_end < se && !t[frame_end].Is(",")) ++frame_end;
         if (st->claims->size() > before) {
@@ -565,6 +601,21 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
     cue.text = "according to";
     cue.begin = k;
     cue.end = k + 2;
+    if (st->claims->size() > first_claim && source.document && leading && cb < ce &&
+        (t[cb].kind == TokenKind::kNumber || OneOf(t[cb], {"a", "most", "half", "nearly", "almost", "about",
+                                                           "more", "fewer", "only", "just", "two-thirds"}))) {
+      // "According to a poll, 61 per cent of residents believe C": the share
+      // polled is what the poll reports, not a source the poll relays.
+      bool shares = true;
+      for (size_t i = first_claim; i < st->claims->size() && shares; ++i) {
+        const Claim& c = (*st->claims)[i];
+        shares = c.span.begin >= t[cb].begin && c.speaker.type != EntityType::kPerson;
+      }
+      if (shares) {
+        st->claims->resize(first_claim);
+        for (int x = cb; x < ce; ++x) st->consumed[x] = false;
+      }
+    }
     if (st->claims->size() > first_claim) {
       // The clause has its own speaker: X only relayed it.
       if (!source.document && !source.pronoun) {
@@ -617,11 +668,13 @@ void AttributionSieve::SkipDateline(State* st) const {
   auto& p = st->para;
   if (p.sentences.empty()) return;
   const auto& t = p.tokens;
-  const int end = std::min<int>(p.sentences[0].end, 10);
+  // "ST. PAUL, Minn. (Reuters) -": the state's period may have ended a
+  // sentence, so the dateline may run over the first sentences.
+  const int end = std::min<int>(t.size(), 12);
   int k = 0;
   bool caps = false;
   while (k < end && (t[k].IsWord() || t[k].kind == TokenKind::kNumber || t[k].Is(",") || t[k].Is("(") ||
-                     t[k].Is(")"))) {
+                     t[k].Is(")") || (t[k].Is(".") && k > 0 && t[k - 1].end == t[k].begin))) {
     if (t[k].IsWord() && t[k].end - t[k].begin > 1) {
       bool all_upper = true;
       for (uint32_t b = t[k].begin; b < t[k].end && all_upper; ++b) {
@@ -633,7 +686,10 @@ void AttributionSieve::SkipDateline(State* st) const {
     ++k;
   }
   if (!caps || k >= end || (!t[k].Is("-") && !t[k].Is("--"))) return;
-  p.sentences[0].begin = k + 1;
+  for (Sentence& s : p.sentences) {
+    if (s.begin > k) break;
+    s.begin = std::min(s.end, k + 1);  // sentences inside the dateline are left empty
+  }
   for (int i = 0; i <= k; ++i) st->consumed[i] = true;
 }
 
@@ -661,6 +717,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims,
     st.consumed.assign(st.para.tokens.size(), 0);
     SkipDateline(&st);
     for (const Sentence& s : st.para.sentences) {
+      if (s.begin >= s.end) continue;  // inside a dateline
       ++st.sentence_index;
       const size_t first_claim = claims->size();
       st.outer_begin = st.outer_end = -1;
@@ -672,6 +729,14 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims,
       if (claims->size() == first_claim) Continuation(&st, s.begin, s.end);
       ModelFrames(&st, s.begin, s.end);
       DropEchoes(claims, first_claim);
+    }
+    // A paragraph whose last quote is never closed, and whose last claim is
+    // that quote, goes on in the next paragraph when that opens with a quote.
+    st.open_quote_claim = -1;
+    if (!st.para.quotes.empty() && st.para.quotes.back().close < 0 && !claims->empty() &&
+        st.last_paragraph == st.paragraph_index && claims->back().kind == ClaimKind::kDirect &&
+        claims->back().span.end == st.para.quotes.back().inner.end) {
+      st.open_quote_claim = static_cast<int>(claims->size()) - 1;
     }
     ++st.paragraph_index;
   }

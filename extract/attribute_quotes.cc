@@ -123,19 +123,38 @@ void AttributionSieve::QuoteFirst(State* st, int sb, int se) const {
       --span.end;
     }
     int consume_end = after;
-    // "Q1," he said, "Q2." - one quote interrupted by its attribution.
-    if (after + 1 < se && t[after].Is(",") && t[after + 1].kind == TokenKind::kQuoteOpen) {
-      if (const QuoteSpan* q2p = QuoteOpeningAt(st->para, after + 1)) {
-        const QuoteSpan& q2 = *q2p;
-        text += " ";
-        text.append(st->text.substr(q2.inner.begin, q2.inner.end - q2.inner.begin));
-        span.end = q2.inner.end;
-        consume_end = q2.close < 0 ? se : q2.close + 1;
-      }
+    // The frame's trailing phrase: "told a news conference Tuesday", "wrote on X".
+    int frame_end = after;
+    while (frame_end < se && frame_end < after + 8 && !t[frame_end].in_quote &&
+           (t[frame_end].IsWord() || t[frame_end].kind == TokenKind::kNumber)) {
+      ++frame_end;
+    }
+    const QuoteSpan* q2p = frame_end + 1 < se && t[frame_end + 1].kind == TokenKind::kQuoteOpen
+                               ? QuoteOpeningAt(st->para, frame_end + 1)
+                               : nullptr;
+    // ""Q1," she wrote on X. "Q2."": a sentence end the segmenter took for
+    // an initial's period; Q2 is a quote of its own, by the same speaker.
+    const QuoteSpan* next_quote = nullptr;
+    // "Q1," he said, "Q2." / "Q1," she told a news conference Tuesday, "and
+    // Q2." - one quote interrupted by its attribution.
+    if (q2p != nullptr && t[frame_end].Is(",")) {
+      const QuoteSpan& q2 = *q2p;
+      text += " ";
+      text.append(st->text.substr(q2.inner.begin, q2.inner.end - q2.inner.begin));
+      span.end = q2.inner.end;
+      consume_end = q2.close < 0 ? se : q2.close + 1;
+    } else if (q2p != nullptr && t[frame_end].Is(".") && q2p->close >= 0 && q2p->close + 2 >= se) {
+      next_quote = q2p;
     }
     if (text.empty()) return;
     Resolve(st, &speaker);
     Emit(st, ClaimKind::kDirect, span, std::move(text), cue, speaker, "", sb, consume_end);
+    if (next_quote != nullptr && next_quote->inner.end > next_quote->inner.begin) {
+      const QuoteSpan& q2 = *next_quote;
+      Emit(st, ClaimKind::kDirect, q2.inner,
+           std::string(st->text.substr(q2.inner.begin, q2.inner.end - q2.inner.begin)), cue, speaker, "",
+           frame_end, se);
+    }
     return;
   }
 }
@@ -172,6 +191,20 @@ void AttributionSieve::Continuation(State* st, int sb, int se) const {
     while (end < se && t[end].kind == TokenKind::kPunct) ++end;
     if (end < se) return;  // more than the quote: not a continuation
     std::string_view inner = st->text.substr(q.inner.begin, q.inner.end - q.inner.begin);
+    // A quote that runs on over paragraphs: the paragraph before ended
+    // inside the quote ("Those days are over.¶"Every manufacturer ...").
+    if (sb == 0 && st->open_quote_claim >= 0 && st->open_quote_claim + 1 == static_cast<int>(st->claims->size()) &&
+        st->last_paragraph + 1 == st->paragraph_index && !inner.empty()) {
+      Claim& c = st->claims->back();
+      c.text.push_back(' ');
+      c.text.append(inner);
+      c.span.end = q.inner.end;
+      c.id.resize(c.id.size() - (c.id.size() - c.id.rfind('-') - 1));
+      c.id.append(std::to_string(c.span.end));
+      for (int i = sb; i < se; ++i) st->consumed[i] = true;
+      st->last_paragraph = st->paragraph_index;
+      return;
+    }
     if (inner.find(' ') == std::string_view::npos) return;
     Emit(st, ClaimKind::kDirect, q.inner, std::string(inner), st->last_cue, st->last_speaker, "", sb, se);
     return;

@@ -71,6 +71,9 @@ struct AttributionSieve::State {
   Mention last_speaker;
   Cue last_cue;
   int last_paragraph = -1;
+  // The index of the direct claim whose quote the last paragraph left open
+  // (it goes on in the next paragraph, which opens with a quote mark), or -1.
+  int open_quote_claim = -1;
   // Content tokens of the last indirect claim, whose speaker relays what is
   // attributed inside it.
   int outer_begin = -1;

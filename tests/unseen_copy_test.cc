@@ -107,5 +107,85 @@ TEST_CASE("a reversed frame leaves the clause after its trailing phrase to other
   CHECK(SpeakerOf(claims, "the dredging was overdue") == "residents");
 }
 
+TEST_CASE("a poll reports the share of people polled who believe or say something", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "According to a Harbourview Research survey released on Friday, 44 per cent of Halifax residents believe "
+      "the ferry fares are too high.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kAccordingTo);
+  CHECK(claims[0].text == "44 per cent of Halifax residents believe the ferry fares are too high");
+  CHECK(claims[0].speaker.name.find("Harbourview Research") != std::string::npos);
+  // A named person inside the clause is a source the report relays.
+  claims = ExtractText("According to the report, Mayor Ana Lopes said the ferry fares would rise in March.");
+  CHECK(SpeakerOf(claims, "the ferry fares would") == "Ana Lopes");
+}
+
+TEST_CASE("a quote split by a frame with a trailing phrase, and a quote after \"on X.\"", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "\"The ferries are running late,\" Mara Quinn, head of the Ferry Riders Association, told a town hall "
+      "Monday, \"and nobody will tell us why.\"");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kDirect);
+  CHECK(claims[0].text.find("nobody will tell us why") != std::string::npos);
+  CHECK(claims[0].speaker.name == "Mara Quinn");
+  // "X." is the platform, not an initial: the second quote is a claim of its own.
+  claims = ExtractText(
+      "Mayor Ana Lopes wanted a deal. \"The ferries are part of who we are,\" she wrote on X. \"I want them "
+      "sailing by May.\"");
+  CHECK(SpeakerOf(claims, "I want them sailing") == "Ana Lopes");
+}
+
+TEST_CASE("a quote that runs on into the next paragraph is one claim", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "\"We lost two boats this winter,\" harbour master Ana Reyes said. \"We cannot lose a third.\n\n"
+      "\"The province has to pay for the breakwater.\"\n\nThe province did not comment.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].text == "We cannot lose a third. The province has to pay for the breakwater.");
+  CHECK(claims[1].speaker.name == "Ana Reyes");
+  // A paragraph whose quotes are closed leaves the next paragraph's quote a claim of its own.
+  claims = ExtractText(
+      "\"We lost two boats this winter,\" harbour master Ana Reyes said.\n\n\"The province has to pay for the "
+      "breakwater.\"");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].text == "The province has to pay for the breakwater.");
+}
+
+TEST_CASE("a commitment read inside the content of a reversed frame leaves the content to that frame", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "Coastal Ferries Ltd agreed on Friday to refund the fares of every cancelled sailing since March, "
+      "transport minister Ana Reyes said.");
+  CHECK(SpeakerOf(claims, "Coastal Ferries Ltd agreed on Friday to refund") == "Ana Reyes");
+  // A statement read before the comma keeps the sentence: no reversed frame over it.
+  claims = ExtractText(
+      "The premier said the ferries would run on time all summer long this year, Ana Reyes said.");
+  CHECK(SpeakerOf(claims, "the ferries would run") != "Ana Reyes");
+}
+
+TEST_CASE("a belief with a noun phrase after \"and\" stays in the reported clause", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "A port official said the operator had been planning the closure for months and expected little "
+      "disruption to shipping.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text ==
+        "the operator had been planning the closure for months and expected little disruption to shipping");
+  // A second speech cue after "and" is a second frame of the same speaker.
+  claims = ExtractText(
+      "Ana Reyes said the operator had been planning the closure for months and warned that shipping "
+      "would suffer.");
+  CHECK(SpeakerOf(claims, "shipping would suffer") == "Ana Reyes");
+  CHECK(SpeakerOf(claims, "the operator had been planning the closure for months") == "Ana Reyes");
+}
+
+TEST_CASE("a dateline whose state abbreviation ended a sentence, and council and police titles", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "ST. CLOUD, Minn. (Reuters) - Granite Mills Inc agreed on Friday to pay $4 million to settle a lawsuit over "
+      "its wastewater, the state's pollution agency said.");
+  CHECK(SpeakerOf(claims, "Granite Mills Inc agreed") == "state's pollution agency");
+  claims = ExtractText("Coun. Irene Vasquez said late Monday she would vote against the budget.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Irene Vasquez");
+  CHECK(claims[0].text == "she would vote against the budget");
+}
+
 }  // namespace
 }  // namespace claimgraph
