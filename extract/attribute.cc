@@ -322,7 +322,10 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     // "as Hamas concludes, as reported by ...": what follows is no clause.
     if (cue.end < se && !t[cue.end].capitalized && (t[cue.end].HasClass(kPrep) || t[cue.end].HasClass(kConj)) &&
         cue.cls == CueClass::kSpeech && !t[cue.end].Is("in") && !t[cue.end].Is("on") && !t[cue.end].Is("if") &&
-        !t[cue.end].Is("at") && !t[cue.end].Is("during") && !t[cue.end].Is("after")) {
+        !t[cue.end].Is("at") && !t[cue.end].Is("during") && !t[cue.end].Is("after") &&
+        // "said about 300 people have signed on": a preposition of quantity before a number.
+        !(cue.end + 1 < se && t[cue.end + 1].kind == TokenKind::kNumber &&
+          OneOf(t[cue.end], {"about", "around", "over", "under", "nearly", "some", "roughly", "almost"}))) {
       continue;
     }
     // "The scam is believed to have begun", "the court is expected to rule":

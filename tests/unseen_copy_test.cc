@@ -187,5 +187,16 @@ TEST_CASE("a dateline whose state abbreviation ended a sentence, and council and
   CHECK(claims[0].text == "she would vote against the budget");
 }
 
+TEST_CASE("\"said about 300 ...\" opens a report, and \"Ald.\" is a title", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "Lawyer Ines Duarte, whose office represents the tenants, said about 120 families had joined the suit.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "about 120 families had joined the suit");
+  CHECK(claims[0].speaker.name == "Ines Duarte");
+  claims = ExtractText("\"The buses are late every single day,\" said Ald. Marcus Hill, who chairs the committee.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Marcus Hill");
+}
+
 }  // namespace
 }  // namespace claimgraph
