@@ -419,7 +419,11 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     } else if (cue.cls == CueClass::kTell || cue.cls == CueClass::kUrge) {
       int a_end = that_at >= 0 ? that_at : cue.cls == CueClass::kUrge ? to_at : j;
       if (that_at < 0 && cue.cls == CueClass::kTell) {
+        // "told the council the plan was ...": a second determiner opens the reported clause.
         while (a_end < se && a_end < j + 6 && t[a_end].IsWord() && !t[a_end].in_quote && !t[a_end].Is("to") &&
+               !(a_end > j && !t[j].HasClass(kPrep) && t[a_end].HasClass(kDet) && !t[a_end].capitalized &&
+                 !t[a_end - 1].HasClass(kDet) &&
+                 !OneOf(t[a_end], {"this", "that", "these", "those"})) &&
                (a_end == j || t[a_end].capitalized || t[a_end].HasClass(kDet) ||
                 vocab_.source_nouns.count(t[a_end].lower) || !t[a_end].word_class)) {
           ++a_end;

@@ -198,5 +198,12 @@ TEST_CASE("\"said about 300 ...\" opens a report, and \"Ald.\" is a title", "[at
   CHECK(claims[0].speaker.name == "Marcus Hill");
 }
 
+TEST_CASE("an addressee ends where a second determiner opens the reported clause", "[attribute][unseen]") {
+  auto claims = ExtractText("The harbour master told the board the dredging plan would cost twice the estimate.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "the dredging plan would cost twice the estimate");
+  CHECK(claims[0].addressee.find("board") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace claimgraph
