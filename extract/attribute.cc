@@ -379,6 +379,51 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       continue;
     }
     if (speaker.document && cue.cls != CueClass::kEvidence && cue.cls != CueClass::kSpeech) continue;
+    if (speaker.document && !participle) {
+      // "A 2023 study by the Medical College of Wisconsin found": the
+      // document speaks for its named author.
+      for (int x = np_begin; x + 1 < k; ++x) {
+        if (!t[x].Is("by") || t[x].capitalized) continue;
+        // "a memo seen by Reuters": who saw it is no author.
+        if (OneOf(t[x - 1], {"seen", "obtained", "reviewed", "viewed", "cited"})) break;
+        int b = x + 1;
+        if (t[b].Is("the") && b + 1 < k) ++b;
+        // The author's name: capitalised words, "of"/"for"/"and" between
+        // them, and the office after a possessive ("Manitoba's ombudsman");
+        // not what follows ("... last year", "... of voters").
+        int e = b;
+        bool office = false;  // past a possessive: "auditor general"
+        while (e < k && !t[e].in_quote &&
+               (t[e].capitalized || t[e].Is("'s") ||
+                (office && t[e].IsWord() && !t[e].word_class && !EndsWithIng(t[e].lower) &&
+                 t[e].lower.compare(t[e].lower.size() - std::min<size_t>(2, t[e].lower.size()), 2, "ed") != 0) ||
+                (OneOf(t[e], {"of", "for", "and"}) && e + 1 < k && t[e + 1].capitalized))) {
+          office = office || t[e].Is("'s");
+          ++e;
+        }
+        if (e == b || !t[b].capitalized || e - b > 8) break;
+        Mention author;
+        const std::string written = TokenText(st->text, st->para, b, e);
+        if (office && !t[e - 1].capitalized) {
+          // "Manitoba's ombudsman": an office named by its place, as written.
+          author.name = author.surface = written;
+          author.type = EntityType::kOrganization;
+          speaker = std::move(author);
+        } else if (analyzer_.Analyze(st->text, st->para, b, e, &author) && !author.pronoun && !author.document &&
+                   (author.type == EntityType::kOrganization || author.type == EntityType::kPerson)) {
+          // "Medical College of Wisconsin": the author's whole capitalised
+          // name ("a study by John Ortiz of Harvard": a person and a place).
+          if ((author.type != EntityType::kPerson || !vocab_.first_names.count(t[b].lower)) &&
+              written.size() > author.name.size() && written.compare(0, author.name.size(), author.name) == 0 &&
+              t[e - 1].capitalized) {
+            author.name = written;
+            author.type = EntityType::kOrganization;
+          }
+          speaker = std::move(author);
+        }
+        break;
+      }
+    }
     if (cue.cls == CueClass::kEvidence && !speaker.document && speaker.name_tokens == 0 &&
         speaker.type != EntityType::kOrganization) {
       continue;

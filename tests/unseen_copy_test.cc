@@ -205,5 +205,16 @@ TEST_CASE("an addressee ends where a second determiner opens the reported clause
   CHECK(claims[0].addressee.find("board") != std::string::npos);
 }
 
+TEST_CASE("a report or a study by a named author speaks for that author", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "A 2021 study by the Marine Institute of Newfoundland found that cod stocks had grown for three years.");
+  CHECK(SpeakerOf(claims, "cod stocks had grown") == "Marine Institute of Newfoundland");
+  claims = ExtractText("A 2020 report by Nova Scotia's auditor general found that the ferry contract was overpriced.");
+  CHECK(SpeakerOf(claims, "the ferry contract") == "Nova Scotia's auditor general");
+  // Who saw a document did not write it.
+  claims = ExtractText("A memo seen by The Harbour Times found that the ferry contract was overpriced.");
+  CHECK(SpeakerOf(claims, "the ferry contract") != "Harbour Times");
+}
+
 }  // namespace
 }  // namespace claimgraph
