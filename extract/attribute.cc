@@ -138,6 +138,11 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
       const bool cue_next = MatchCue(*st, i + 1, &other);
       and_verb = cue_next ||
                  (t[i].Is("and") && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t[i + 1].word_class);
+      // "said the agency had tabled an offer and remained ready": past a
+      // perfect "had" a plain "-ed" verb goes on the reported clause.
+      if (!cue_next && and_verb) {
+        for (int j = cb; j < i && and_verb; ++j) and_verb = !t[j].Is("had") || t[j].in_quote;
+      }
       if (cue_next && other.cls == CueClass::kBelief && other.end < ce && !t[other.end].Is("that") &&
           !t[other.end].HasClass(kPron) && !t[other.end].capitalized) {
         and_verb = false;
@@ -379,7 +384,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       continue;
     }
     if (speaker.document && cue.cls != CueClass::kEvidence && cue.cls != CueClass::kSpeech) continue;
-    if (speaker.document && !participle) {
+    if (speaker.document && !participle && speaker.name.find(" by ") == std::string::npos) {
       // "A 2023 study by the Medical College of Wisconsin found": the
       // document speaks for its named author.
       for (int x = np_begin; x + 1 < k; ++x) {
