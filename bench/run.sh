@@ -16,7 +16,11 @@
 # time to the screening floor's (bench/floor.cc, built beside claimgraph as
 # claimgraph_floor). Rows: floor, extract --threads 1, ingest into a fresh
 # store (default threads), a re-ingest of the same input (idempotent, must add
-# nothing), and every export of that store.
+# nothing), and every export of that store. Two rows give the store's own
+# floor (bench/store_floor.cc): the keys and values of that ingest written
+# into a fresh store with no extraction, building or merging, as sorted
+# WriteBatches of ingest's group size ("write only") and as SST files
+# ingested with IngestExternalFile ("SST ingest").
 #
 # The machine is shared; when others load it the wall times stretch and the
 # CPU column is the steadier figure.
@@ -36,7 +40,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 build=${build:-$repo/build}
 bin="$build/claimgraph"
 floor="$build/claimgraph_floor"
-for b in "$bin" "$floor"; do
+store_floor="$build/claimgraph_store_floor"
+for b in "$bin" "$floor" "$store_floor"; do
   [[ -x "$b" ]] || { echo "bench: $b is missing (cmake --build $build)" >&2; exit 1; }
 done
 shared="$(cd "$repo/.." && pwd)/shared"
@@ -122,6 +127,17 @@ bench_input() {
   local db="$tmp/$tag-db"
   run "$tag-ingest" "$bin" ingest --db "$db" "${files[@]}"
   row "ingest (fresh store)" "$tag-ingest" "$mb" "$articles" "$claims" "$tag-floor"
+  # The store's own floor: the keys/values of that store written into fresh
+  # stores with no extraction or building (bench/store_floor.cc); its times
+  # are the tool's own, without its untimed read of $db; RSS includes it.
+  run "$tag-store-floor" "$store_floor" "$db" "$tmp/$tag-store-floor"
+  local method
+  for method in write_batch sst; do
+    awk -v m="$method" -v n="$tag-store-floor-$method" -v rss="$(awk '{print $4}' "$tmp/times" | tail -1)" \
+      '$1 == m {print n, $3, $5, rss}' "$tmp/$tag-store-floor.out" >> "$tmp/times"
+  done
+  row "store floor: write only" "$tag-store-floor-write_batch" "$mb" "$articles" "$claims" "$tag-floor"
+  row "store floor: SST ingest" "$tag-store-floor-sst" "$mb" "$articles" "$claims" "$tag-floor"
   "$bin" stats --db "$db" > "$tmp/$tag-stats-1"
   run "$tag-reingest" "$bin" ingest --db "$db" "${files[@]}"
   row "re-ingest (adds nothing)" "$tag-reingest" "$mb" "$articles" "$claims" "$tag-floor"

@@ -1,5 +1,6 @@
 #include "graph/pending_writes.h"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <utility>
@@ -15,15 +16,39 @@ constexpr int kProbes = 4;
 
 }  // namespace
 
+size_t PendingWrites::Probe(const Family& f, uint64_t hash, std::string_view key) {
+  const size_t mask = f.slots.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = f.slots[i];
+    if (slot.entry == 0) return i;
+    if (slot.hash == hash && f.entries[slot.entry - 1].key == key) return i;
+  }
+}
+
+void PendingWrites::Grow(Family* f) {
+  std::vector<Slot> old = std::move(f->slots);
+  f->slots.assign(std::max<size_t>(old.size() * 2, 1024), Slot{});
+  const size_t mask = f->slots.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.entry == 0) continue;
+    size_t i = slot.hash & mask;
+    while (f->slots[i].entry != 0) i = (i + 1) & mask;
+    f->slots[i] = slot;
+  }
+}
+
 void PendingWrites::Put(size_t family, std::string_view key, std::string value, bool keep) {
   Family& f = families_[family];
-  auto it = f.index.find(key);
-  if (it == f.index.end()) {
+  if ((f.entries.size() + 1) * 2 > f.slots.size()) Grow(&f);
+  const uint64_t hash = std::hash<std::string_view>{}(key);
+  Slot& slot = f.slots[Probe(f, hash, key)];
+  if (slot.entry == 0) {
     bytes_ += key.size() + value.size() + kEntryOverhead;
     f.entries.push_back(Entry{std::string(key), std::move(value), keep});
-    f.index.emplace(f.entries.back().key, f.entries.size() - 1);
+    slot.hash = hash;
+    slot.entry = f.entries.size();
   } else {
-    Entry& e = f.entries[it->second];
+    Entry& e = f.entries[slot.entry - 1];
     bytes_ += value.size();
     bytes_ -= e.value.size();
     e.value = std::move(value);
@@ -33,8 +58,9 @@ void PendingWrites::Put(size_t family, std::string_view key, std::string value, 
 
 const std::string* PendingWrites::Find(size_t family, std::string_view key) const {
   const Family& f = families_[family];
-  auto it = f.index.find(key);
-  return it == f.index.end() ? nullptr : &f.entries[it->second].value;
+  if (f.entries.empty()) return nullptr;
+  const Slot& slot = f.slots[Probe(f, std::hash<std::string_view>{}(key), key)];
+  return slot.entry == 0 ? nullptr : &f.entries[slot.entry - 1].value;
 }
 
 void PendingWrites::CopyKeptTo(WrittenCache* cache) {
@@ -50,7 +76,8 @@ void PendingWrites::CopyKeptTo(WrittenCache* cache) {
 
 void PendingWrites::Clear() {
   for (Family& f : families_) {
-    f.index.clear();
+    // Keeps the index's size: the next group is about as large.
+    if (!f.entries.empty()) std::fill(f.slots.begin(), f.slots.end(), Slot{});
     f.entries.clear();
   }
   bytes_ = 0;

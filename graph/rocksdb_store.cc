@@ -3,11 +3,8 @@
 // With rocksdb_scan.cc the only file that includes RocksDB. Key layout, value
 // encoding and schema version are described in schemas/rocksdb-layout.md;
 // every rocksdb::Status becomes a claimgraph Status here or there.
-#include <rocksdb/cache.h>
 #include <rocksdb/db.h>
-#include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
-#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 #include <stdlib.h>
 
@@ -21,6 +18,7 @@
 #include "graph/article_merge.h"
 #include "graph/pending_writes.h"
 #include "graph/property_codec.h"
+#include "graph/rocksdb_options.h"
 #include "graph/rocksdb_scan.h"
 #include "graph/store.h"
 #include "graph/write_committer.h"
@@ -54,13 +52,7 @@ constexpr size_t kSessionFilterBytes = 8u << 20;
 // that the writer keeps, so the merges of later articles read them from
 // memory (see WrittenCache).
 constexpr size_t kWrittenCacheBytes = 32u << 20;
-// A writer's block cache: index and filter blocks of the tables it writes,
-// and the few point reads the caches above do not answer.
-constexpr size_t kWriterBlockCacheBytes = 16u << 20;
-// All memtables of a writer together (one family's at most half of it). With
-// one memtable flushing they hold up to ~1.2x this; 48 MB rather than 64 MB
-// keeps news-bench x10's peak RSS ~20 MB lower for no measurable CPU.
-constexpr size_t kMemtableBytes = 48u << 20;
+// (The memtable and block-cache sizes are in rocksdb_options.cc.)
 
 // Whether later articles are likely to write `e` again, so its merged value
 // is worth keeping in memory: an edge between entities or topics (an
@@ -110,31 +102,9 @@ class RocksStore : public Store, private StoredGraphReader {
   // Opens (creating when allowed) and checks the schema version.
   Status Open(bool create) {
     rocksdb::DBOptions db_options;
-    db_options.create_if_missing = create;
-    // Also for an existing store: a later 1.x may add a column family.
-    db_options.create_missing_column_families = !read_only_;
-    db_options.IncreaseParallelism(2);
-    db_options.max_background_jobs = 2;
-    // Bulk ingest fills several memtables; cap their sum (a writer's memtables
-    // are most of its memory).
-    db_options.db_write_buffer_size = read_only_ ? 96 << 20 : kMemtableBytes;
-    if (read_only_) db_options.max_open_files = -1;  // required by secondaries
-
-    rocksdb::BlockBasedTableOptions table;
-    table.block_cache = rocksdb::NewLRUCache(read_only_ ? 32 << 20 : kWriterBlockCacheBytes);
-    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-    // A writer keeps index and filter blocks in the block cache, so its memory
-    // stays within it however large the store grows (flat RSS on long
-    // ingests). A reader walks every key once per export and looks up edges
-    // per node: evicted index blocks would be read and decompressed again and
-    // again (a JSON-LD export of 2M edges went from 45 s to ~35 min), so a
-    // reader keeps them in its table readers; they are a few MB per GB.
-    table.cache_index_and_filter_blocks = !read_only_;
-    table.pin_l0_filter_and_index_blocks_in_cache = !read_only_;
     rocksdb::ColumnFamilyOptions cf_options;
-    cf_options.compaction_style = rocksdb::kCompactionStyleLevel;
-    cf_options.write_buffer_size = read_only_ ? 64 << 20 : kMemtableBytes / 2;
-    cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    MakeRocksOptions(read_only_, &db_options, &cf_options);
+    db_options.create_if_missing = create;
 
     std::vector<rocksdb::ColumnFamilyDescriptor> families;
     for (const char* name : kCfNames) families.emplace_back(name, cf_options);
