@@ -3,6 +3,7 @@
 // to the full name, "the service" to the organisation, pronouns to an
 // antecedent of agreeing gender and number.
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,21 +22,32 @@ bool IsGroupSubject(const Mention& m) {
 
 }  // namespace
 
+int ArticleEntities::FindPerson(std::string_view name, size_t hash) const {
+  for (size_t i = 0; i < people_.size(); ++i) {
+    if (keys_[i].name_hash == hash && people_[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 void ArticleEntities::AddPerson(const Mention& m) {
   if (m.type != EntityType::kPerson || m.pronoun || m.role_reference) return;
   if (m.name_tokens < 2 && m.role.empty()) return;
-  for (size_t i = 0; i < people_.size(); ++i) {
+  const size_t hash = std::hash<std::string_view>()(m.name);
+  if (const int i = FindPerson(m.name, hash); i >= 0) {
     Mention& known = people_[i];
-    if (known.name == m.name) {
-      if (known.role.empty()) known.role = m.role;
-      if (known.affiliation.empty()) known.affiliation = m.affiliation;
-      if (!known.gender) known.gender = m.gender;
-      ++mentions_[i];
-      return;
-    }
+    if (known.role.empty()) known.role = m.role;
+    if (known.affiliation.empty()) known.affiliation = m.affiliation;
+    if (!known.gender) known.gender = m.gender;
+    ++keys_[i].mentions;
+    return;
   }
   people_.push_back(m);
-  mentions_.push_back(1);
+  PersonKey key;
+  key.name_hash = hash;
+  const size_t last_space = m.name.rfind(' ');
+  key.surname = last_space == std::string::npos ? std::string::npos : last_space + 1;
+  key.given_end = m.name.find(' ');
+  keys_.push_back(key);
 }
 
 void ArticleEntities::AddOrganization(const Mention& m) {
@@ -73,33 +85,31 @@ bool ArticleEntities::ResolveOrganization(Mention* m) const {
 
 bool ArticleEntities::ResolveName(Mention* m) const {
   if (m->type != EntityType::kPerson || m->pronoun || m->role_reference) return false;
-  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
-    const std::string& full = it->name;
-    if (full == m->name) {
-      if (m->role.empty()) m->role = it->role;
-      if (m->affiliation.empty()) m->affiliation = it->affiliation;
-      if (!m->gender) m->gender = it->gender;
-      return true;
-    }
+  if (const int i = FindPerson(m->name, std::hash<std::string_view>()(m->name)); i >= 0) {
+    const Mention& known = people_[i];
+    if (m->role.empty()) m->role = known.role;
+    if (m->affiliation.empty()) m->affiliation = known.affiliation;
+    if (!m->gender) m->gender = known.gender;
+    return true;
   }
   if (m->name_tokens != 1) return false;
   // Of the people with that surname, the most often named ("Voss" is the
   // candidate, not his wife named in the last paragraph), the latest on a tie.
+  const std::string_view word = m->name;
   const Mention* best = nullptr;
   int best_count = 0;
   for (size_t i = people_.size(); i-- > 0;) {
     const Mention* it = &people_[i];
-    const std::string& full = it->name;
-    const size_t space = full.rfind(' ');
-    const size_t first_space = full.find(' ');
-    const bool last_matches = space != std::string::npos && full.compare(space + 1, std::string::npos, m->name) == 0;
-    const bool first_matches = first_space != std::string::npos && full.compare(0, first_space, m->name) == 0 &&
+    const PersonKey& key = keys_[i];
+    const std::string_view full = it->name;
+    const bool last_matches = key.surname != std::string::npos && full.substr(key.surname) == word;
+    const bool first_matches = key.given_end != std::string::npos && full.substr(0, key.given_end) == word &&
                                it->affiliation == "China";  // family name first
     // ("Mrs. Clinton" is not the Bill Clinton named before her.)
     if ((last_matches || first_matches) && !(m->gender && it->gender && m->gender != it->gender) &&
-        mentions_[i] > best_count) {
+        key.mentions > best_count) {
       best = it;
-      best_count = mentions_[i];
+      best_count = key.mentions;
     }
   }
   if (best == nullptr) return false;
@@ -149,9 +159,12 @@ void ArticleEntities::NoteSentence(int sentence_index, const Mention* first_pers
       last_group_subject_ = std::move(prev_.subject);
       has_group_subject_ = true;
     }
+    // cur_ is not reset to a new SentenceInfo: its strings keep their room
+    // for the next copies; what the flags say is unset is stale.
     prev_ = std::move(cur_);
-    cur_ = SentenceInfo();
     cur_.index = sentence_index;
+    cur_.has_person = false;
+    cur_.has_subject = false;
   }
   if (first_person != nullptr && !cur_.has_person) {
     cur_.first_person = *first_person;
@@ -248,10 +261,8 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
 
 char ArticleEntities::GenderOf(const Mention& m) const {
   if (m.gender) return m.gender;
-  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
-    if (it->name == m.name) return it->gender;
-  }
-  return 0;
+  const int i = FindPerson(m.name, std::hash<std::string_view>()(m.name));
+  return i >= 0 ? people_[i].gender : 0;
 }
 
 void ArticleEntities::NoteSpeaker(const Mention& m) {

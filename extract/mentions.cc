@@ -78,6 +78,7 @@ std::string LowerJoin(const Paragraph& p, int begin, int end) {
 
 std::string TokenText(std::string_view text, const Paragraph& p, int begin, int end) {
   std::string s;
+  if (begin < end) s.reserve(p.tokens[end - 1].end - p.tokens[begin].begin);  // at least the result's size
   for (int i = begin; i < end; ++i) {
     const Token& t = p.tokens[i];
     if (i > begin && p.tokens[i - 1].end < t.begin) s.push_back(' ');
@@ -117,18 +118,19 @@ int NounPhraseAnalyzer::AliasLength(const Paragraph& p, int i, int end, std::str
     if (may_have(n)) longest = n;
   }
   if (longest == 0) return 0;
-  // The tokens' lower-case forms joined by ' ', and where each prefix ends.
+  // The tokens' lower-case forms joined by ' '; the key of n tokens is its
+  // prefix of key_size bytes, shortened by one token and a space per step.
   std::string joined;
-  std::vector<size_t> prefix_end(longest + 1, 0);
   for (int n = 1; n <= longest; ++n) {
     if (n > 1) joined.push_back(' ');
     joined += p.tokens[i + n - 1].lower;
-    prefix_end[n] = joined.size();
   }
+  size_t key_size = joined.size() + 1;
   for (int n = longest; n >= 1; --n) {
+    if (n < longest) key_size -= p.tokens[i + n].lower.size() + 1;
     if (!may_have(n)) continue;
     if (n > 1 && !p.tokens[i + n - 1].IsWord()) continue;
-    const std::string_view key = std::string_view(joined).substr(0, prefix_end[n]);
+    const std::string_view key = std::string_view(joined).substr(0, key_size - 1);
     if (auto it = vocab_.countries.find(key); it != vocab_.countries.end()) {
       *canonical = it->second;
       *is_org = false;
@@ -592,14 +594,15 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
 
   if (name_b >= 0 && head < name_b) {
     m->surface = TokenText(text, p, b, name_e);
-    std::string name = TokenText(text, p, name_b, name_e);
-    const std::string lower = LowerJoin(p, name_b, name_e);
     if (name_is_alias) {
-      m->name = alias_canonical;
+      m->name = std::move(alias_canonical);
       m->type = alias_is_org ? EntityType::kOrganization : EntityType::kCountry;
-      if (!alias_is_org && vocab_.demonyms.count(lower) && !vocab_.countries.count(lower)) return false;
+      if (!alias_is_org) {
+        const std::string lower = LowerJoin(p, name_b, name_e);
+        if (vocab_.demonyms.count(lower) && !vocab_.countries.count(lower)) return false;
+      }
     } else if (org_forced || vocab_.org_words.count(t[name_e - 1].lower)) {
-      m->name = name;
+      m->name = TokenText(text, p, name_b, name_e);
       m->type = EntityType::kOrganization;
       if (name_e - name_b == 2 && !t[name_e - 1].capitalized && IsPersonalBody(t[name_e - 1].lower)) {
         // "the Voss campaign": the surname is an owner, completed later
@@ -607,12 +610,12 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
         m->owner_size = static_cast<int>(t[name_b].end - t[name_b].begin);
       }
     } else if (vocab_.source_nouns.count(t[name_e - 1].lower)) {
-      m->name = name;  // "Democrats", "Republicans"
+      m->name = TokenText(text, p, name_b, name_e);  // "Democrats", "Republicans"
       m->type = EntityType::kGroup;
       m->plural = true;
     } else {
       if (name_e - name_b == 1 && role_b < 0 && !gender && NotAName(p, name_b)) return false;
-      m->name = name;
+      m->name = TokenText(text, p, name_b, name_e);
       m->type = EntityType::kPerson;
       m->name_tokens = name_e - name_b;
     }

@@ -111,8 +111,19 @@ class ArticleEntities {
     Mention subject;
     bool has_subject = false;
   };
+  // Per person, beside people_: how often named (a surname goes to the most
+  // named), and what ResolveName compares before any bytes of the name.
+  struct PersonKey {
+    int mentions = 1;
+    size_t name_hash = 0;    // std::hash of the full name
+    size_t surname = 0;      // offset of the last word (after the last space), or npos
+    size_t given_end = 0;    // end of the first word (the first space), or npos
+  };
+  // The index of the person named `name` (names are unique in people_), or -1.
+  int FindPerson(std::string_view name, size_t hash) const;
+
   std::vector<Mention> people_;
-  std::vector<int> mentions_;  // per person: how often named (a surname goes to the most named)
+  std::vector<PersonKey> keys_;
   std::vector<std::string> organizations_;  // names in full, the latest last
   Mention last_group_subject_;  // the latest plural, group or organisation subject, for "they"
   bool has_group_subject_ = false;
