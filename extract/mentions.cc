@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "extract/strmap.h"
+
 namespace claimgraph {
 namespace {
 
@@ -77,8 +79,19 @@ std::string LowerJoin(const Paragraph& p, int begin, int end) {
 }  // namespace
 
 std::string TokenText(std::string_view text, const Paragraph& p, int begin, int end) {
+  // Most phrases are written with single spaces between their tokens: then
+  // they are one piece of the text.
+  bool as_written = true;
+  for (int i = begin + 1; i < end && as_written; ++i) {
+    const size_t gap_begin = p.tokens[i - 1].end, gap_end = p.tokens[i].begin;
+    as_written = gap_end == gap_begin || (gap_end == gap_begin + 1 && text[gap_begin] == ' ');
+  }
+  if (begin >= end) return std::string();
+  if (as_written) {
+    return std::string(text.substr(p.tokens[begin].begin, p.tokens[end - 1].end - p.tokens[begin].begin));
+  }
   std::string s;
-  if (begin < end) s.reserve(p.tokens[end - 1].end - p.tokens[begin].begin);  // at least the result's size
+  s.reserve(p.tokens[end - 1].end - p.tokens[begin].begin);  // at least the result's size
   for (int i = begin; i < end; ++i) {
     const Token& t = p.tokens[i];
     if (i > begin && p.tokens[i - 1].end < t.begin) s.push_back(' ');
@@ -210,10 +223,13 @@ bool NounPhraseAnalyzer::NotAName(const Paragraph& p, int i) const {
       "one",  "there", "here",    "what",   "to",      "despite", "along",    "back",    "soon",  "last",
       "more", "another", "nobody", "everyone", "someone", "anyone", "asked", "democratic", "republican", "q", "nothing", "everybody", "somebody",
       "of",  "like",  "unlike",  "within", "inside",  "amid",    "alongside", "among",   "looks", "only", "former"};
+  static const StringMap<bool>* const kSet = [] {  // built once, never freed
+    auto* set = new StringMap<bool>;
+    for (std::string_view w : kWords) (*set)[w] = true;
+    return set;
+  }();
   const Token& tok = p.tokens[i];
-  for (std::string_view w : kWords) {
-    if (tok.lower == w) return true;
-  }
+  if (kSet->count(tok.lower)) return true;
   // "Speaking", "Following", "Reached": a participle opening a sentence,
   // unless it is a given name or a surname ("Manning said" mid-sentence).
   const std::string& w = tok.lower;
