@@ -11,6 +11,7 @@
 #include "extract/attribute_model.h"
 #include "extract/attribute_state.h"
 #include "extract/segment.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 namespace {
@@ -21,7 +22,7 @@ namespace {
 // on PolNeAR train and news-bench is 110 words.
 constexpr int kMaxContentTokens = 400;
 
-bool EndsWithIng(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
+bool EndsWithIng(const std::string& w) { return w.size() > 4 && EndsWith(w, "ing"); }
 
 // Auxiliaries and modals: the finite verb of a clause.
 constexpr std::string_view kAuxiliaries[] = {"is",   "are",   "was",    "were",  "has", "have", "had",
@@ -137,7 +138,7 @@ void AttributionSieve::EmitContent(State* st, int cb, int ce, const Cue& cue, Me
       // reported clause's own subject.
       const bool cue_next = MatchCue(*st, i + 1, &other);
       and_verb = cue_next ||
-                 (t[i].Is("and") && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t[i + 1].word_class);
+                 (t[i].Is("and") && w.size() > 4 && EndsWith(w, "ed") && !t[i + 1].word_class);
       // "said the agency had tabled an offer and remained ready": past a
       // perfect "had" a plain "-ed" verb goes on the reported clause.
       if (!cue_next && and_verb) {
@@ -336,7 +337,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     // "The scam is believed to have begun", "the court is expected to rule":
     // a participle before "to" is passive raising, not an attribution.
     if (cue.end < se && t[cue.end].Is("to") && t[k].lower.size() > 3 &&
-        t[k].lower.compare(t[k].lower.size() - 2, 2, "ed") == 0 && cue.cls != CueClass::kUrge) {
+        EndsWith(t[k].lower, "ed") && cue.cls != CueClass::kUrge) {
       continue;
     }
     // "Reuters cited French officials as saying": the "saying" frame takes it.
@@ -401,7 +402,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         while (e < k && !t[e].in_quote &&
                (t[e].capitalized || t[e].Is("'s") ||
                 (office && t[e].IsWord() && !t[e].word_class && !EndsWithIng(t[e].lower) &&
-                 t[e].lower.compare(t[e].lower.size() - std::min<size_t>(2, t[e].lower.size()), 2, "ed") != 0) ||
+                 !EndsWith(t[e].lower, "ed")) ||
                 (OneOf(t[e], {"of", "for", "and"}) && e + 1 < k && t[e + 1].capitalized))) {
           office = office || t[e].Is("'s");
           ++e;

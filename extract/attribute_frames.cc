@@ -19,6 +19,7 @@
 
 #include "extract/attribute.h"
 #include "extract/attribute_state.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 namespace {
@@ -127,7 +128,7 @@ int AttributionSieve::ContentEndBeforeFrame(const State& st, int cb, int ce, Cue
       // right after the comma and before a preposition is a reduced relative
       // clause, not a frame (", reported the Examiner" is one).
       const std::string& w = t[x].lower;
-      if (x == i + 1 && x + 1 < ce && w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0 &&
+      if (x == i + 1 && x + 1 < ce && w.size() > 3 && EndsWith(w, "ed") &&
           t[x + 1].HasClass(kPrep)) {
         continue;
       }

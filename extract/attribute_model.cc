@@ -11,6 +11,7 @@
 #include "extract/attribute.h"
 #include "extract/attribute_state.h"
 #include "extract/lexicon.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 namespace {
@@ -101,7 +102,7 @@ TokenClassId TokenClass(const Token& t) {
   if (t.HasClass(kDet)) return kDetC;
   if (t.HasClass(kPrep)) return kPrepC;
   if (t.HasClass(kConj)) return kConjC;
-  if (t.HasClass(kAdv) || (t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0)) return kAdvC;
+  if (t.HasClass(kAdv) || (t.lower.size() > 4 && EndsWith(t.lower, "ly"))) return kAdvC;
   if (t.capitalized) return kCap;
   return kWord;
 }
@@ -348,10 +349,10 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     const Part prev2 = v.token_class[k - 2 >= sb ? TokenClass(t[k - 2]) : kNone];
     auto vit = vocab_.cues.find(w);
     const Part& cls = v.cue_class[vit == vocab_.cues.end() ? 8 : CueClassIndex(vit->second.front().cls)];
-    const int suffix = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0    ? 0
-                       : w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 ? 1
-                       : w.back() == 's'                                         ? 2
-                                                                                 : 3;
+    const int suffix = w.size() > 3 && EndsWith(w, "ed")    ? 0
+                       : w.size() > 4 && EndsWith(w, "ing") ? 1
+                       : w.back() == 's'                    ? 2
+                                                            : 3;
     add(kNegF, v.bit[negated]);
     add(kCls, cls);
     add(kSuf, v.suffix[suffix]);

@@ -7,6 +7,7 @@
 
 #include "extract/attribute.h"
 #include "extract/attribute_state.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 namespace {
@@ -20,7 +21,7 @@ bool IsQuoteVerb(const Token& t) {
                                                     "swore", "bit", "thought", "put", "quipped", "cried"};
   if (!t.IsWord() || t.capitalized || t.in_quote || t.word_class) return false;
   const std::string& w = t.lower;
-  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return true;
+  if (w.size() > 4 && EndsWith(w, "ed")) return true;
   for (std::string_view v : kIrregular) {
     if (w == v) return true;
   }

@@ -11,6 +11,7 @@
 #include "extract/attribute.h"
 #include "extract/attribute_state.h"
 #include "extract/segment.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 namespace {
@@ -22,9 +23,7 @@ constexpr int kSegmentTokens = 24;
 constexpr int kAppositiveTokens = 48;
 
 // "speaking", "authorized": a participle (or any word of those endings).
-bool IsParticipleForm(const std::string& w) {
-  return w.size() > 4 && (w.compare(w.size() - 3, 3, "ing") == 0 || w.compare(w.size() - 2, 2, "ed") == 0);
-}
+bool IsParticipleForm(const std::string& w) { return w.size() > 4 && (EndsWith(w, "ing") || EndsWith(w, "ed")); }
 
 }  // namespace
 

@@ -37,11 +37,6 @@ inline bool OneOf(const Token& t, std::initializer_list<std::string_view> words)
   return OneOf<std::initializer_list<std::string_view>>(t, words);
 }
 
-// "quickly", "reportedly": a lower-case word ending in "ly".
-inline bool IsLy(const Token& t) {
-  return !t.capitalized && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
-}
-
 // t[i] is the period of a middle initial ("Walter J. Pembry"), which a
 // walk back over a name crosses.
 inline bool InitialPeriod(const std::vector<Token>& t, int sb, int i) {

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "extract/strmap.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 namespace {
@@ -47,9 +48,6 @@ bool IsNumberLike(const Token& t) {
   return false;
 }
 
-bool IsLyAdverb(const Token& t) {
-  return !t.capitalized && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
-}
 
 char HonorificGender(const std::string& w) {
   if (w == "mr" || w == "mr." || w == "sir") return 'm';
@@ -59,11 +57,11 @@ char HonorificGender(const std::string& w) {
 
 // "spokeswoman", "congresswoman", "first lady" -> 'f'; "spokesman", "chairman" -> 'm'.
 char RoleGender(std::string_view role) {
-  const auto ends = [&role](std::string_view s) {
-    return role.size() >= s.size() && role.compare(role.size() - s.size(), s.size(), s) == 0;
-  };
-  if (ends("woman") || ends("women") || ends("lady") || ends("wife") || ends("mother")) return 'f';
-  if (ends("man") || ends("husband") || ends("father")) return 'm';
+  if (EndsWith(role, "woman") || EndsWith(role, "women") || EndsWith(role, "lady") || EndsWith(role, "wife") ||
+      EndsWith(role, "mother")) {
+    return 'f';
+  }
+  if (EndsWith(role, "man") || EndsWith(role, "husband") || EndsWith(role, "father")) return 'm';
   return 0;
 }
 
@@ -184,7 +182,7 @@ int NounPhraseAnalyzer::PostModifierEnd(const Paragraph& p, int s, int e) const 
   // "a memo released Friday by the watchdog", "records compiled by the
   // center": a past participle with its agent.
   const std::string& w0 = t[s].lower;
-  const bool participle = !opener && w0.size() >= 5 && w0.compare(w0.size() - 2, 2, "ed") == 0 &&
+  const bool participle = !opener && w0.size() >= 5 && EndsWith(w0, "ed") &&
                           !t[s].word_class && !vocab_.cues.count(w0);
   if (participle) {
     bool agent = false;
@@ -234,8 +232,8 @@ bool NounPhraseAnalyzer::NotAName(const Paragraph& p, int i) const {
   // unless it is a given name or a surname ("Manning said" mid-sentence).
   const std::string& w = tok.lower;
   const bool opens = i == 0 || p.tokens[i - 1].kind != TokenKind::kWord;
-  const bool ing = w.size() >= 6 && w.compare(w.size() - 3, 3, "ing") == 0;
-  const bool ed = w.size() >= 6 && w.compare(w.size() - 2, 2, "ed") == 0;
+  const bool ing = w.size() >= 6 && EndsWith(w, "ing");
+  const bool ed = w.size() >= 6 && EndsWith(w, "ed");
   return opens && (ing || ed) && !vocab_.first_names.count(w);
 }
 
@@ -267,7 +265,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     }
   }
   while (b < e && (!t[b].IsWord() || t[b].HasClass(kDet) || t[b].HasClass(kConj) ||
-                   IsLyAdverb(t[b]) || (t[b].HasClass(kHon) && b + 1 < e && t[b + 1].capitalized))) {
+                   IsLy(t[b]) || (t[b].HasClass(kHon) && b + 1 < e && t[b + 1].capitalized))) {
     if (t[b].HasClass(kNeg)) return false;  // "Neither the US nor France commented"
     if (t[b].HasClass(kHon)) gender = HonorificGender(t[b].lower);
     if (t[b].kind == TokenKind::kNumber || (t[b].HasClass(kDet) && !IsArticle(t[b].lower))) {
@@ -656,7 +654,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       }
     }
     const bool own_determiner = first != opened;
-    while (first < head && (!t[first].IsWord() || t[first].HasClass(kDet) || IsLyAdverb(t[first]))) ++first;
+    while (first < head && (!t[first].IsWord() || t[first].HasClass(kDet) || IsLy(t[first]))) ++first;
     // "After campaign aides": a preposition opening the range is no part of the group.
     while (first < head && t[first].HasClass(kPrep) && !t[first].Is("of") &&
            !(t[first].Is("at") && (t[first + 1].Is("least") || t[first + 1].Is("most")))) {
@@ -700,7 +698,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   }
   if (role_b >= 0 && role_e == e) {
     // A bare title: "the secretary", "the Prime Minister", "an anonymous European diplomat".
-    while (first < role_b && (!t[first].IsWord() || t[first].HasClass(kDet) || IsLyAdverb(t[first]))) ++first;
+    while (first < role_b && (!t[first].IsWord() || t[first].HasClass(kDet) || IsLy(t[first]))) ++first;
     m->surface = TokenText(text, p, b, e);
     m->name = TokenText(text, p, first, role_e);
     m->role = TokenText(text, p, role_b, role_e);
@@ -718,7 +716,7 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
   // Skip a leading adverbial ending in a comma: "After the meeting, Netanyahu ...".
   for (int pass = 0; pass < 2 && begin < end; ++pass) {
     const uint16_t cls = t[begin].word_class;
-    if (!(cls & (kPrep | kConj | kAdv)) && t[begin].IsWord() && !IsLyAdverb(t[begin])) break;
+    if (!(cls & (kPrep | kConj | kAdv)) && t[begin].IsWord() && !IsLy(t[begin])) break;
     int k = begin;
     while (k < end && k < begin + 16 && !t[k].Is(",")) ++k;
     if (k >= end || !t[k].Is(",")) break;

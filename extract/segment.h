@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 
@@ -54,6 +55,9 @@ struct Token {
   }
   bool HasClass(uint16_t classes) const { return (word_class & classes) != 0; }
 };
+
+// "quickly", "reportedly": a lower-case word ending in "ly".
+inline bool IsLy(const Token& t) { return !t.capitalized && t.lower.size() > 4 && EndsWith(t.lower, "ly"); }
 
 // A quote: token indexes of its marks, and the byte range between them.
 struct QuoteSpan {

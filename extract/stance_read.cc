@@ -6,6 +6,7 @@
 
 #include "extract/lexicon.h"
 #include "extract/topics.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 namespace stance_internal {
@@ -57,17 +58,6 @@ void SplitNorm(std::string_view norm, std::vector<String>* out) {
     if (space > start) out->emplace_back(norm.substr(start, space - start));
     start = space + 1;
   }
-}
-
-// Byte by byte: for the short literal suffixes it is given this compiles to
-// a few inline compares, where a string compare would call memcmp.
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  const size_t base = s.size() - suffix.size();
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    if (s[base + i] != suffix[i]) return false;
-  }
-  return true;
 }
 
 }  // namespace

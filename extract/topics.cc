@@ -8,6 +8,7 @@
 
 #include "extract/lexicon.h"
 #include "extract/strmap.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 
@@ -22,17 +23,6 @@ bool IsInitial(std::string_view text, size_t word_start, size_t dot) {
   return dot >= word_start + 1 && (dot == word_start + 1 || text[dot - 2] == '.');
 }
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-// Byte by byte: for the short literal suffixes it is given this compiles to
-// a few inline compares, where a string compare would call memcmp.
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  const size_t base = s.size() - suffix.size();
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    if (s[base + i] != suffix[i]) return false;
-  }
-  return true;
-}
 
 // The curly right single quote (U+2019) read as an apostrophe.
 constexpr std::string_view kRightQuote = "\xE2\x80\x99";
