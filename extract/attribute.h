@@ -111,6 +111,19 @@ class AttributionSieve {
   // ("Monday", "last week", "on Tuesday") or an occasion ("in an interview
   // with The Ledger") that opens it (attribute_frames.cc).
   int SkipLeadingAdverbial(const State& st, int cb, int se) const;
+  // After the cue `cue`: the addressee ("told reporters", "urged residents
+  // to ..."), the token of "that" (or -1) and the first token of the
+  // reported clause, which is returned (attribute_report.cc).
+  int ReportStart(State* st, const Cue& cue, int se, std::string* addressee, int* that_at) const;
+  // "C, the minister said Thursday": emits the content before the frame's
+  // comma at `comma` unless frames read inside it keep it; sets *k to the
+  // frame's end (attribute_report.cc).
+  bool ReversedFrame(State* st, int sb, int se, int comma, const Cue& cue, Mention* speaker,
+                     const std::string& addressee, int* k) const;
+  // "A 2023 study by the Medical College of Wisconsin found": the named
+  // author the document `*speaker` read at [np_begin, k) speaks for
+  // (attribute_report.cc).
+  void DocumentAuthor(const State& st, int np_begin, int k, Mention* speaker) const;
   // Resolves pronouns, surnames and role words in place.
   void Resolve(State* st, Mention* m) const;
   void Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue, Mention speaker,

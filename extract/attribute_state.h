@@ -12,6 +12,7 @@
 
 #include "extract/attribute.h"
 #include "extract/segment.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 
@@ -36,6 +37,9 @@ bool OneOf(const Token& t, const Words& words) {
 inline bool OneOf(const Token& t, std::initializer_list<std::string_view> words) {
   return OneOf<std::initializer_list<std::string_view>>(t, words);
 }
+
+// "saying", "emphasizing": a word ending in "-ing" past a short stem.
+inline bool EndsWithIng(std::string_view w) { return w.size() > 4 && EndsWith(w, "ing"); }
 
 // t[i] is the period of a middle initial ("Walter J. Pembry"), which a
 // walk back over a name crosses.
