@@ -333,6 +333,15 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         EndsWith(t[k].lower, "ed") && cue.cls != CueClass::kUrge) {
       continue;
     }
+    // "312 vehicles were reported stolen", "the plan was announced Tuesday": a
+    // passive participle with no "that", "to" or quote after it reports nothing.
+    if (k > sb && cue.end < se && EndsWith(t[k].lower, "ed") &&
+        OneOf(t[k - 1], {"is", "are", "was", "were", "be", "been", "being"}) && !t[cue.end].Is("that") &&
+        !t[cue.end].Is("to") && !t[cue.end].Is(",") && !t[cue.end].Is(":") &&
+        t[cue.end].kind != TokenKind::kQuoteOpen &&
+        !OneOf(t[cue.end], {"he", "she", "they", "it", "we", "i"})) {  // "it was revealed she had ..."
+      continue;
+    }
     // "Reuters cited French officials as saying": the "saying" frame takes it.
     if (cue.cls == CueClass::kObject) {
       bool as_saying = false;
@@ -396,8 +405,19 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     // Reversed: "C, X said." - the content stands before the speaker.
     int rest = 0;
     bool rest_has_quote = false;
+    bool adverbial_only = true;  // [cb, x) holds only times and adverbs
     for (int x = cb; x < se && rest <= 6; ++x) {  // (past 6 words the answer is known)
       if (t[x].Is(",") && x > cb) break;  // "C," Anthony says, a job that ...
+      // "C, the minister said Tuesday as she tabled the budget": a
+      // subordinate clause with a subject of its own right after the frame
+      // (and its time) is no content.
+      if (adverbial_only && x + 1 < se && !t[x].capitalized && cb > 0 && !t[cb - 1].Is(",") &&
+          OneOf(t[x], {"as", "while", "when", "after", "before"}) &&
+          (t[x + 1].capitalized || t[x + 1].HasClass(kDet) ||
+           OneOf(t[x + 1], {"he", "she", "they", "it", "we", "i", "his", "her", "their"}))) {
+        break;
+      }
+      adverbial_only = adverbial_only && (t[x].HasClass(kTime) || t[x].HasClass(kAdv) || IsLy(t[x]));
       rest += t[x].IsWord();
       rest_has_quote = rest_has_quote || t[x].kind == TokenKind::kQuoteOpen;
     }

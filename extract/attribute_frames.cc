@@ -118,17 +118,20 @@ int AttributionSieve::ContentEndBeforeFrame(const State& st, int cb, int ce, Cue
   // an object ("called for C, emphasizing D") it is part of the same one.
   const bool clause = cls != CueClass::kObject && cls != CueClass::kObjQuote && cls != CueClass::kUrge;
   for (int i = cb + 2; i + 1 < ce; ++i) {
-    if (!t[i].Is(",") || t[i].in_quote) continue;
+    // The comma may close a partial quote: `faced "an uphill battle," noting that D`.
+    const bool closes_quote = t[i].in_quote && t[i + 1].kind == TokenKind::kQuoteClose;
+    if (!t[i].Is(",") || (t[i].in_quote && !closes_quote)) continue;
+    const int after = closes_quote ? i + 1 : i;  // the comma's last token
     // A speech or tell cue up to six words after the comma (its speaker), with
     // no mark between.
-    for (int x = clause ? i + 1 : i + 2; x < ce && x <= i + 7; ++x) {
-      if ((x > i + 1 && (t[x - 1].in_quote || t[x - 1].kind == TokenKind::kPunct)) || t[x].in_quote) break;
+    for (int x = clause ? after + 1 : after + 2; x < ce && x <= after + 7; ++x) {
+      if ((x > after + 1 && (t[x - 1].in_quote || t[x - 1].kind == TokenKind::kPunct)) || t[x].in_quote) break;
       Cue cue;
       // "its cost, estimated at $45 billion, would ...": a past participle
       // right after the comma and before a preposition is a reduced relative
       // clause, not a frame (", reported the Examiner" is one).
       const std::string& w = t[x].lower;
-      if (x == i + 1 && x + 1 < ce && w.size() > 3 && EndsWith(w, "ed") &&
+      if (x == after + 1 && x + 1 < ce && w.size() > 3 && EndsWith(w, "ed") &&
           t[x + 1].HasClass(kPrep)) {
         continue;
       }

@@ -199,6 +199,15 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
     } else {
       return;
     }
+    // "according to a person familiar with the matter who was not
+    // authorized to discuss ...": past 12 words the relative clause is cut,
+    // and the phrase before it names the source.
+    for (int x = xb + 2; xe - xb > 12 && x < xe; ++x) {
+      if (OneOf(t[x], {"who", "whom", "whose", "which"})) {
+        xe = x;
+        break;
+      }
+    }
     Mention source;
     if (!analyzer_.Analyze(st->text, st->para, xb, xe, &source)) {
       // "according to early results of the exit poll": keep the phrase as written.

@@ -223,5 +223,44 @@ TEST_CASE("a plain verb after \"and\" past a perfect \"had\" goes on the reporte
         "ferry spokesperson");
 }
 
+TEST_CASE("a comma closing a partial quote still ends the content before \", noting that\"", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "Rosa Lind, an analyst at Harbour Securities, wrote in a note that the port faced \"a long winter,\" noting "
+      "that freight volumes had fallen for six months.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].text == "the port faced a long winter");
+  CHECK(claims[1].text == "freight volumes had fallen for six months");
+  CHECK(claims[1].speaker.name == "Rosa Lind");
+}
+
+TEST_CASE("a passive participle with nothing reported after it is no claim", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "According to harbour police figures, 140 boats were reported stolen in the county last year.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kAccordingTo);
+  CHECK(claims[0].speaker.name.find("harbour police") != std::string::npos);
+  // A clause after the participle is still reported.
+  claims = ExtractText("It was reported that the ferry would stop running in May.");
+  CHECK(!claims.empty());
+}
+
+TEST_CASE("a long source after \"according to\" is cut before its relative clause", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "The ferry operator had offered to sell two ships, according to a person familiar with the talks who was not "
+      "authorized to speak about them in public.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "The ferry operator had offered to sell two ships");
+  CHECK(claims[0].speaker.name.find("person familiar with the talks") != std::string::npos);
+}
+
+TEST_CASE("a reversed frame followed by a time and a subordinate clause", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "The harbour will need $80 million in repairs over five years, Transport Minister Ada Quinn said Monday as "
+      "she released the province's port review.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "The harbour will need $80 million in repairs over five years");
+  CHECK(claims[0].speaker.name == "Ada Quinn");
+}
+
 }  // namespace
 }  // namespace claimgraph
