@@ -231,9 +231,10 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     if (j < sb) return false;
   }
   if ((t[j].Is("who") || t[j].Is("which")) && !t[j].capitalized && j > sb) {
-    // "criticised by Tom Reyes, who said": the antecedent speaks.
-    const int e = t[j - 1].Is(",") ? j - 1 : j;
-    return e > sb && SpeakerBefore(st, sb, e, m, np_begin);
+    // "criticised by Tom Reyes, who said": the antecedent speaks; "the
+    // Harbour Coalition, a group of voters, which argued": with its appositive.
+    if (!t[j - 1].Is(",")) return SpeakerBefore(st, sb, j, m, np_begin);
+    return SpeakerBefore(st, sb, j, m, np_begin) || (j - 1 > sb && SpeakerBefore(st, sb, j - 1, m, np_begin));
   }
   if (t[j].Is(",") && j - 1 > sb && t[j - 1].Is(")")) {
     // "Sen. Jack Reed (D-R.I.), said": the parenthesis and comma go.
@@ -274,7 +275,12 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       int start = end - 1;
       while (start > sb && (t[start - 1].IsWord() || InitialPeriod(t, sb, start - 1)) && !t[start - 1].in_quote &&
              end - start < 8 &&
-             !(t[start - 1].HasClass(kConj) && !t[start - 1].capitalized) && !t[start - 1].Is("that")) {
+             !(t[start - 1].HasClass(kConj) && !t[start - 1].capitalized) && !t[start - 1].Is("that") &&
+             // "The suit was brought by the Harbour Coalition, a group of ...,
+             // which argued", "A survey of 900 voters by Abacus Data, released
+             // Monday, showed": a named agent after "by" is the phrase.
+             !(t[start - 1].Is("by") && !t[start - 1].capitalized &&
+               (t[start].capitalized || (t[start].Is("the") && start + 1 < end && t[start + 1].capitalized)))) {
         --start;
       }
       if (start < end) segments.emplace_back(start, end);

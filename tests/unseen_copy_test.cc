@@ -262,5 +262,19 @@ TEST_CASE("a reversed frame followed by a time and a subordinate clause", "[attr
   CHECK(claims[0].speaker.name == "Ada Quinn");
 }
 
+TEST_CASE("\"X, an appositive, which said\": the antecedent with its appositive speaks", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "The suit was filed by the Harbour Tenants Alliance, a group of renters and legal clinics, which argued that "
+      "the bylaw had been passed without notice.");
+  CHECK(SpeakerOf(claims, "the bylaw had been passed") == "Harbour Tenants Alliance");
+}
+
+TEST_CASE("a named agent after \"by\" before an appositive is the speaker", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "A phone survey of 1,200 Nova Scotians by Abacus Research, released last week, showed that support for the "
+      "ferry link had fallen.");
+  CHECK(SpeakerOf(claims, "support for the ferry link") == "Abacus Research");
+}
+
 }  // namespace
 }  // namespace claimgraph
