@@ -167,6 +167,23 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   // A possessive: "China's envoy Zhang Jun" names the envoy; "Bloomberg's report" names Bloomberg.
   for (int ps = b + 1; ps < e; ++ps) {
     if (!t[ps].Is("'s")) continue;
+    // "two people close to the company's board", "a source familiar with
+    // the premier's plans": the possessive is inside the phrase's
+    // post-modifier, and the unnamed source keeps all of it.
+    bool post_modifier = false;
+    for (int k = b + 1; k < ps && !post_modifier; ++k) {
+      post_modifier = !t[k].capitalized && (t[k].Is("close") || t[k].Is("familiar") || t[k].Is("representing") ||
+                                            t[k].Is("involved"));
+    }
+    bool lower_tail = ps + 1 < e;
+    for (int k = ps + 1; k < e && lower_tail; ++k) lower_tail = t[k].IsWord() && !t[k].capitalized;
+    if (post_modifier && lower_tail && Analyze(text, p, b, ps, m) && m->name_tokens == 0 && !m->pronoun &&
+        m->type != EntityType::kPerson) {
+      const std::string tail = TokenText(text, p, ps, e);
+      m->name += tail;
+      m->surface += tail;
+      return true;
+    }
     bool name_after = false;
     for (int k = ps + 1; k < e; ++k) name_after = name_after || (t[k].capitalized && !t[k].word_class);
     if (name_after) {

@@ -276,5 +276,13 @@ TEST_CASE("a named agent after \"by\" before an appositive is the speaker", "[sp
   CHECK(SpeakerOf(claims, "support for the ferry link") == "Abacus Research");
 }
 
+TEST_CASE("an unnamed source keeps a possessive inside its post-modifier", "[speaker][unseen]") {
+  auto claims = ExtractText("Two people close to the ferry company's board said the sale had been delayed.");
+  CHECK(SpeakerOf(claims, "the sale had been delayed").find("people close to the ferry company's board") !=
+        std::string::npos);
+  claims = ExtractText("A source familiar with the premier's plans said the sale had been delayed.");
+  CHECK(SpeakerOf(claims, "the sale had been delayed") == "source familiar with the premier's plans");
+}
+
 }  // namespace
 }  // namespace claimgraph
