@@ -284,5 +284,12 @@ TEST_CASE("an unnamed source keeps a possessive inside its post-modifier", "[spe
   CHECK(SpeakerOf(claims, "the sale had been delayed") == "source familiar with the premier's plans");
 }
 
+TEST_CASE("a court's \"ruled that\" and \", ruling that\" report its finding", "[attribute][unseen]") {
+  auto claims = ExtractText("The appeals court ruled that the harbour bylaw was unconstitutional.");
+  CHECK(SpeakerOf(claims, "the harbour bylaw was unconstitutional") == "appeals court");
+  claims = ExtractText("Judge Nora Falk blocked the bylaw, ruling that the council had skipped its own notice rules.");
+  CHECK(SpeakerOf(claims, "the council had skipped its own notice rules") == "Nora Falk");
+}
+
 }  // namespace
 }  // namespace claimgraph
