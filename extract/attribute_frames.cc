@@ -328,7 +328,8 @@ int AttributionSieve::SkipLeadingAdverbial(const State& st, int cb, int se) cons
         if (names > 0) next = k;
       }
     }
-    if (next == i) break;
+    // "in last year's budget": a time that owns a noun is no adverbial.
+    if (next == i || (next < se && t[next].Is("'s"))) break;
     i = next;
     while (i < se && t[i].Is(",")) ++i;
   }

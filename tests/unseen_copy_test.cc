@@ -291,5 +291,11 @@ TEST_CASE("a court's \"ruled that\" and \", ruling that\" report its finding", "
   CHECK(SpeakerOf(claims, "the council had skipped its own notice rules") == "Nora Falk");
 }
 
+TEST_CASE("a time that owns a noun is no adverbial before the content", "[attribute][unseen]") {
+  auto claims = ExtractText("The mayor praised Friday's vote as a win for the harbour.");
+  for (const Claim& c : claims) CHECK(c.text.rfind("'s", 0) != 0);
+  CHECK(SpeakerOf(claims, "Friday's vote") == "mayor");
+}
+
 }  // namespace
 }  // namespace claimgraph
