@@ -318,8 +318,19 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     // "a report suggesting the relocation": a participle right after a noun
     // modifies it; only ", saying" or "is saying" attribute.
     if (EndsWithIng(t[k].lower) && k > sb && !t[k - 1].Is(",") && !t[k - 1].HasClass(kAdv)) continue;
-    // "as Hamas concludes, as reported by ...": what follows is no clause.
-    if (cue.end < se && !t[cue.end].capitalized && (t[cue.end].HasClass(kPrep) || t[cue.end].HasClass(kConj)) &&
+    // "as Hamas concludes, as reported by ...": what follows is no clause,
+    // unless a span of time and "that" follow ("complained for months that
+    // C", "said for the first time that C").
+    bool that_soon = false;
+    if (cue.end + 2 < se && t[cue.end].Is("for")) {
+      bool span = false;
+      for (int x = cue.end + 1; x < se && x < cue.end + 5 && !that_soon && t[x].IsWord() && !t[x].in_quote; ++x) {
+        span = span || OneOf(t[x], {"years", "months", "weeks", "days", "decades", "hours", "time", "year"});
+        that_soon = span && t[x].Is("that") && !t[x].capitalized;
+      }
+    }
+    if (cue.end < se && !that_soon && !t[cue.end].capitalized &&
+        (t[cue.end].HasClass(kPrep) || t[cue.end].HasClass(kConj)) &&
         cue.cls == CueClass::kSpeech && !t[cue.end].Is("in") && !t[cue.end].Is("on") && !t[cue.end].Is("if") &&
         !t[cue.end].Is("at") && !t[cue.end].Is("during") && !t[cue.end].Is("after") &&
         // "said about 300 people have signed on": a preposition of quantity before a number.

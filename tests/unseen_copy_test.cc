@@ -297,5 +297,12 @@ TEST_CASE("a time that owns a noun is no adverbial before the content", "[attrib
   CHECK(SpeakerOf(claims, "Friday's vote") == "mayor");
 }
 
+TEST_CASE("a span of time between the cue and \"that\" is no part of the content", "[attribute][unseen]") {
+  auto claims = ExtractText("Ferry riders have complained for months that the morning sailing leaves late.");
+  CHECK(SpeakerOf(claims, "the morning sailing leaves late") == "Ferry riders");
+  claims = ExtractText("The harbour master said for the first time that the dredging had failed.");
+  CHECK(SpeakerOf(claims, "the dredging had failed").find("harbour master") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace claimgraph
