@@ -304,5 +304,20 @@ TEST_CASE("a span of time between the cue and \"that\" is no part of the content
   CHECK(SpeakerOf(claims, "the dredging had failed").find("harbour master") != std::string::npos);
 }
 
+TEST_CASE("a headline is kept out; a first line that ends as a sentence is not one", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "Harbour chief promises to clear permit backlog as mayors voice doubts\n"
+      "HALIFAX - Port director Ines Moreau said the backlog would be gone by June.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name == "Ines Moreau");
+  claims = ExtractText(
+      "Ines Moreau said the backlog would be gone by June.\n"
+      "She said the mayors had been told.");
+  CHECK(claims.size() == 2);
+  // A one-paragraph text has no headline.
+  claims = ExtractText("Port director Ines Moreau says the backlog will be gone by June");
+  CHECK(claims.size() == 1);
+}
+
 }  // namespace
 }  // namespace claimgraph
