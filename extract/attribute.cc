@@ -66,6 +66,10 @@ bool AttributionSieve::MatchCue(const State& st, int k, Cue* cue) const {
   for (int pass = possessive ? 0 : 1; pass < 2; ++pass) {
     for (const CueForm& form : it->second) {
       if (form.noun != (pass == 0)) continue;
+      // "the department's claims software", "Trump's repeated calls": after a
+      // possessive a one-word cue is a noun or an adjective ("Obama's call
+      // for" stays a cue).
+      if (!form.noun && form.words.size() == 1 && k >= 1 && t[k - 1].Is("'s")) continue;
       const int len = static_cast<int>(form.words.size());
       if (k + len > n) continue;
       bool match = true;
@@ -443,8 +447,11 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
       // "C, the minister said Tuesday as she tabled the budget": a
       // subordinate clause with a subject of its own right after the frame
       // (and its time) is no content.
-      if (adverbial_only && x + 1 < se && !t[x].capitalized && cb > 0 && !t[cb - 1].Is(",") &&
-          OneOf(t[x], {"as", "while", "when", "after", "before"}) &&
+      // ("C, Penhallow said, though he acknowledged D": a concession opens
+      // a clause of its own after the frame's comma too.)
+      if (adverbial_only && x + 1 < se && !t[x].capitalized && cb > 0 &&
+          (t[cb - 1].Is(",") ? x == cb && OneOf(t[x], {"though", "although"})
+                             : OneOf(t[x], {"as", "while", "when", "after", "before"})) &&
           (t[x + 1].capitalized || t[x + 1].HasClass(kDet) ||
            OneOf(t[x + 1], {"he", "she", "they", "it", "we", "i", "his", "her", "their"}))) {
         break;

@@ -65,8 +65,10 @@ bool AttributionSieve::RestrictiveRelativeSpeaker(State* st, int sb, int j, Ment
   const auto& t = st->t();
   // Only a plain speech cue after the clause's own verb and object: not
   // "Iowans who are expected", "a Democrat who has been endorsed by".
+  // ("... who was not authorized to speak publicly said": an adverb may stand between.)
+  const int c = j + 2 < static_cast<int>(t.size()) && IsLy(t[j + 1]) ? j + 2 : j + 1;
   Cue cue;
-  if (!MatchCue(*st, j + 1, &cue) || (cue.cls != CueClass::kSpeech && cue.cls != CueClass::kTell)) return false;
+  if (!MatchCue(*st, c, &cue) || (cue.cls != CueClass::kSpeech && cue.cls != CueClass::kTell)) return false;
   for (int w = j - 1; w > sb && w > j - 12; --w) {
     const Token& tok = t[w];
     if (tok.in_quote || tok.kind == TokenKind::kPunct) return false;

@@ -308,6 +308,20 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
     for (int i = static_cast<int>(segments.size()) - 1; i >= 0 && chosen < 0; --i) {
       if (ok[i] && named(parts[i])) chosen = i;
     }
+    // "Whitacre's daughter, Jeanette Whitacre-Moss, said": a relation of a
+    // named owner gives way to the person named beside it.
+    bool relation = chosen >= 0 && parts[chosen].owner_size > 0;
+    for (int x = chosen >= 0 ? segments[chosen].first : 0; chosen >= 0 && x < segments[chosen].second; ++x) {
+      relation = relation || t[x].Is("'s");
+    }
+    if (relation) {
+      for (int i = chosen - 1; i >= 0; --i) {
+        if (ok[i] && parts[i].type == EntityType::kPerson && parts[i].name_tokens >= 2 && !parts[i].role_reference) {
+          chosen = i;
+          break;
+        }
+      }
+    }
     if (chosen < 0) {
       // "A senior official, speaking on condition of anonymity because ...,
       // said": an unnamed source whose appositives are participle phrases.

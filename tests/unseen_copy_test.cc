@@ -319,5 +319,33 @@ TEST_CASE("a headline is kept out; a first line that ends as a sentence is not o
   CHECK(claims.size() == 1);
 }
 
+TEST_CASE("an adverb between a restrictive relative clause and its cue", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "A port official who was not authorized to speak publicly said the terminal would close in March.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker.name.find("port official") != std::string::npos);
+}
+
+TEST_CASE("a relation of a named owner gives way to the person named beside it", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "Dunmore's son, Callum Dunmore-Reid, said his father had fished the bay for 40 years.");
+  CHECK(SpeakerOf(claims, "his father had fished") == "Callum Dunmore-Reid");
+}
+
+TEST_CASE("after a possessive a one-word cue is a noun", "[attribute][unseen]") {
+  auto claims = ExtractText("A report found that the ministry's claims system had failed 12 times.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "the ministry's claims system had failed 12 times");
+}
+
+TEST_CASE("a reversed frame followed by a concession with a cue of its own", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "Most of the new ferries would be in service by May, Okonkwo said, though he acknowledged that training "
+      "crews can take a year.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].text == "Most of the new ferries would be in service by May");
+  CHECK(claims[1].text == "training crews can take a year");
+}
+
 }  // namespace
 }  // namespace claimgraph
