@@ -113,7 +113,11 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     }
     ++b;
   }
-  while (e > b && !t[e - 1].IsWord()) --e;
+  auto local_number = [&](int i) {  // "Local 1140", "Lodge 5"
+    return i - 1 >= b && t[i].kind == TokenKind::kNumber && t[i - 1].capitalized &&
+           (t[i - 1].Is("local") || t[i - 1].Is("lodge"));
+  };
+  while (e > b && !t[e - 1].IsWord() && !local_number(e - 1)) --e;
   // "Charles B" of "Charles B. Rangel": a range that ends on a middle
   // initial ends before its period (callers stop at the first mark); the
   // name runs on to the surname.
@@ -257,6 +261,13 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   int i = b;
   while (i < e) {
     const Token& tok = t[i];
+    // "United Appliance Workers Local 1140", "Fraternal Order of Police
+    // Lodge 5": the number of a union's local is part of its name.
+    if (name_b >= 0 && name_e == i && local_number(i)) {
+      name_e = ++i;
+      org_forced = true;
+      continue;
+    }
     if (!tok.IsWord()) break;
     const uint16_t cls = tok.word_class;
     // "the Association of Harbour Pilots", "Institute for Health

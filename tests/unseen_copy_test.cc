@@ -347,5 +347,10 @@ TEST_CASE("a reversed frame followed by a concession with a cue of its own", "[a
   CHECK(claims[1].text == "training crews can take a year");
 }
 
+TEST_CASE("the number of a union's local is part of its name", "[speaker][unseen]") {
+  auto claims = ExtractText("Harbour Pilots Local 212 said the new schedule was unsafe.");
+  CHECK(SpeakerOf(claims, "the new schedule") == "Harbour Pilots Local 212");
+}
+
 }  // namespace
 }  // namespace claimgraph
