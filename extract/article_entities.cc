@@ -20,6 +20,71 @@ bool IsGroupSubject(const Mention& m) {
          (m.plural || m.type == EntityType::kGroup || m.type == EntityType::kOrganization);
 }
 
+// Whether the last word of `name` is `word` (lower case) in any case.
+bool LastWordIs(std::string_view name, std::string_view word) {
+  const size_t space = name.rfind(' ');
+  const std::string_view last = name.substr(space + 1);
+  if (last.size() != word.size()) return false;
+  for (size_t i = 0; i < last.size(); ++i) {
+    const char c = last[i] >= 'A' && last[i] <= 'Z' ? static_cast<char>(last[i] + 32) : last[i];
+    if (c != word[i]) return false;
+  }
+  return true;
+}
+
+// The generic nouns that stand for an organisation named before, each with
+// the words (lower case, without a final period) of which one ends or, for
+// the kinds after the first, appears in the names they stand for.
+constexpr std::string_view kCompanyWords[] = {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "co",
+                                              "company", "llc", "llp", "plc", "holdings", "group", "ag", "sa"};
+constexpr std::string_view kUnionWords[] = {"union", "workers", "employees", "teamsters", "federation", "guild",
+                                            "brotherhood", "alliance"};
+constexpr std::string_view kAgencyWords[] = {"agency", "bureau", "commission", "authority", "administration",
+                                             "directorate", "regulator"};
+struct GenericNoun {
+  std::string_view noun;
+  std::string_view kind;  // "company", "union" or "agency"
+};
+constexpr GenericNoun kGenericNouns[] = {
+    {"company", "company"}, {"firm", "company"},     {"corporation", "company"}, {"retailer", "company"},
+    {"grocer", "company"},  {"insurer", "company"},  {"lender", "company"},      {"automaker", "company"},
+    {"carrier", "company"}, {"conglomerate", "company"}, {"union", "union"},     {"agency", "agency"},
+    {"regulator", "agency"}, {"watchdog", "agency"},
+};
+
+// The kind `word` stands for, or null when it is no generic noun.
+const std::string_view* GenericKind(std::string_view word) {
+  for (const GenericNoun& g : kGenericNouns) {
+    if (g.noun == word) return &g.kind;
+  }
+  return nullptr;
+}
+
+// Whether an organisation named `name` is of `*kind`: a company's name
+// ends with a corporate word ("Lakeshore Foods Corp."), a union's or an
+// agency's holds one of theirs.
+bool FitsKind(const std::string_view* kind, std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  std::string_view rest = lower;
+  const bool company = *kind == "company";
+  while (!rest.empty()) {
+    const size_t space = rest.find(' ');
+    std::string_view w = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    if (company && !rest.empty()) continue;  // the last word only
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
+    const auto has = [w](const auto& words) {
+      for (std::string_view x : words) {
+        if (x == w) return true;
+      }
+      return false;
+    };
+    if (company ? has(kCompanyWords) : *kind == "union" ? has(kUnionWords) : has(kAgencyWords)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int ArticleEntities::FindPerson(std::string_view name, size_t hash) const {
@@ -50,33 +115,58 @@ void ArticleEntities::AddPerson(const Mention& m) {
   keys_.push_back(key);
 }
 
-void ArticleEntities::AddOrganization(const Mention& m) {
+void ArticleEntities::AddOrganization(const Mention& m, int sentence_index) {
   if (m.type != EntityType::kOrganization || m.pronoun || m.name.empty() || m.name.find(' ') == std::string::npos ||
       !(m.name[0] >= 'A' && m.name[0] <= 'Z')) {
     return;
   }
-  auto known = std::find(organizations_.begin(), organizations_.end(), m.name);
+  auto known = std::find_if(organizations_.begin(), organizations_.end(),
+                            [&m](const KnownOrganization& o) { return o.name == m.name; });
   if (known != organizations_.end()) organizations_.erase(known);
-  organizations_.push_back(m.name);
+  organizations_.push_back(KnownOrganization{m.name, sentence_index >= 0 ? sentence_index : cur_.index});
 }
 
-bool ArticleEntities::ResolveOrganization(Mention* m) const {
+bool ArticleEntities::ResolveOrganization(Mention* m, int sentence_index) const {
   const std::string& word = m->name;
-  if (m->type != EntityType::kOrganization || word.empty() || word.find(' ') != std::string::npos ||
-      !(word[0] >= 'a' && word[0] <= 'z')) {
+  // "the union" reads as an organisation, "the company" as a group.
+  if ((m->type != EntityType::kOrganization && m->type != EntityType::kGroup) || m->plural || m->pronoun ||
+      word.empty() || word.find(' ') != std::string::npos || !(word[0] >= 'a' && word[0] <= 'z')) {
     return false;
   }
+  const std::string_view* kind = GenericKind(word);
+  if (m->type == EntityType::kGroup && kind == nullptr) return false;
   for (auto it = organizations_.rbegin(); it != organizations_.rend(); ++it) {
-    const size_t space = it->rfind(' ');
-    const std::string_view last = std::string_view(*it).substr(space + 1);
-    if (last.size() != word.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < last.size() && same; ++i) {
-      const char c = last[i] >= 'A' && last[i] <= 'Z' ? static_cast<char>(last[i] + 32) : last[i];
-      same = c == word[i];
+    if (LastWordIs(it->name, word)) {
+      m->type = EntityType::kOrganization;
+      m->name = it->name;
+      return true;
     }
-    if (same) {
-      m->name = *it;
+  }
+  // "The company said": the latest company named before this sentence (one
+  // named later in it is what the sentence says something about).
+  if (kind == nullptr) return false;
+  for (auto it = organizations_.rbegin(); it != organizations_.rend(); ++it) {
+    if (it->sentence == sentence_index && sentence_index >= 0) continue;
+    if (FitsKind(kind, it->name)) {
+      m->type = EntityType::kOrganization;
+      m->name = it->name;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ArticleEntities::ResolveOrganizationPrefix(Mention* m) const {
+  if (m->type != EntityType::kPerson || m->pronoun || m->role_reference || !m->role.empty() || m->gender ||
+      m->name.empty() || !(m->name[0] >= 'A' && m->name[0] <= 'Z')) {
+    return false;
+  }
+  const size_t n = m->name.size();
+  for (auto it = organizations_.rbegin(); it != organizations_.rend(); ++it) {
+    if (it->name.size() > n + 1 && it->name[n] == ' ' && it->name.compare(0, n, m->name) == 0) {
+      m->name = it->name;
+      m->type = EntityType::kOrganization;
+      m->name_tokens = 0;
       return true;
     }
   }

@@ -59,8 +59,12 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     }
     return;
   }
-  if (m->type == EntityType::kPerson) st->entities.ResolveName(m);
-  if (m->type == EntityType::kOrganization) st->entities.ResolveOrganization(m);  // "the service"
+  // "Lakeshore said": no person of that name, the organisation it opens.
+  if (m->type == EntityType::kPerson && !st->entities.ResolveName(m)) st->entities.ResolveOrganizationPrefix(m);
+  // "the service", "the company"
+  if (m->type == EntityType::kOrganization || m->type == EntityType::kGroup) {
+    st->entities.ResolveOrganization(m, st->sentence_index);
+  }
 }
 
 bool AttributionSieve::ListComplementSpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const {

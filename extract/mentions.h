@@ -80,8 +80,9 @@ class ArticleEntities {
  public:
   // Records a named person (two or more name tokens, or one with a role).
   void AddPerson(const Mention& m);
-  // Records an organisation named in full ("BC Wildfire Service").
-  void AddOrganization(const Mention& m);
+  // Records an organisation named in full ("BC Wildfire Service") in
+  // sentence `sentence_index` (-1: the sentence last noted).
+  void AddOrganization(const Mention& m, int sentence_index = -1);
   // Records that `m` was seen as the subject or first mention of a sentence.
   void NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject);
 
@@ -92,8 +93,14 @@ class ArticleEntities {
   // "the spokesperson", "the secretary": the latest person with that role word.
   bool ResolveRole(const std::string& role_word, Mention* m) const;
   // "the service", "the department": the latest organisation named in full
-  // whose name ends with that word. Returns true when it found one.
-  bool ResolveOrganization(Mention* m) const;
+  // whose name ends with that word; else, for a generic noun ("the company",
+  // "the union", "the agency"), the latest of a fitting kind named before
+  // sentence `sentence_index`. Returns true when it found one.
+  bool ResolveOrganization(Mention* m, int sentence_index = -1) const;
+  // "Lakeshore" for "Lakeshore Foods Corp.": a name no person bears that
+  // opens the name of an organisation named before. Returns true when it
+  // found one (and `m` is that organisation).
+  bool ResolveOrganizationPrefix(Mention* m) const;
   // he/she/they in sentence `sentence_index`: the subject or first person of
   // the sentence before, else the latest speaker of the right kind.
   bool ResolvePronoun(const std::string& pronoun, int sentence_index, Mention* m) const;
@@ -124,7 +131,11 @@ class ArticleEntities {
 
   std::vector<Mention> people_;
   std::vector<PersonKey> keys_;
-  std::vector<std::string> organizations_;  // names in full, the latest last
+  struct KnownOrganization {
+    std::string name;   // in full
+    int sentence = -1;  // where it was named last
+  };
+  std::vector<KnownOrganization> organizations_;  // the latest last
   Mention last_group_subject_;  // the latest plural, group or organisation subject, for "they"
   bool has_group_subject_ = false;
   SentenceInfo prev_, cur_;

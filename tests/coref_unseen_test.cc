@@ -1,0 +1,44 @@
+// Coreference faults that news articles written for claimgraph (unseen
+// Canadian and US news, speakers judged by full canonical name) brought to
+// light: short names and "the company" for organisations, role words, "of"
+// post-modifiers, possessive owners, documents and quantifiers standing for
+// an antecedent. One case each, on sentences written for these tests.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extract/claim.h"
+#include "tests/extract_fixture.h"
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("an organisation named anywhere answers to its short name and to \"the company\"", "[speaker][coref]") {
+  // First named inside a possessive, not as a speaker.
+  auto claims = ExtractText(
+      "Regulators moved on Monday to stop Harrowgate Mills Ltd.'s purchase of rival baker Crustworks Inc.\n"
+      "Harrowgate, which runs 40 bakeries in Manitoba, said it would fight the order in court.\n"
+      "The company said it had offered to close six plants.\n"
+      "The deal can still be completed by spring, Harrowgate said Tuesday.");
+  CHECK(SpeakerOf(claims, "it would fight the order") == "Harrowgate Mills Ltd.");
+  CHECK(SpeakerOf(claims, "it had offered to close") == "Harrowgate Mills Ltd.");
+  CHECK(SpeakerOf(claims, "The deal can still") == "Harrowgate Mills Ltd.");
+  // An appositive after the full name; a short name later.
+  claims = ExtractText(
+      "The contract is with Bluefin Radar Inc., a Denver-based firm whose sensors line most highways. "
+      "Bluefin said in a statement that it keeps no driver data.");
+  CHECK(SpeakerOf(claims, "it keeps no driver data") == "Bluefin Radar Inc.");
+  // A person whose surname opens no organisation keeps it; a person named
+  // before keeps the surname even when an organisation opens with it.
+  claims = ExtractText(
+      "Dana Harrow founded Harrow Shipping Co. in 1990. Harrow said the firm would be sold.");
+  CHECK(SpeakerOf(claims, "the firm would be sold") == "Dana Harrow");
+  // "the agency" is no company named before it.
+  claims = ExtractText(
+      "Talbot Freight Corp. filed the complaint in March. The agency said it would review the complaint.");
+  CHECK(SpeakerOf(claims, "it would review") != "Talbot Freight Corp.");
+}
+
+}  // namespace
+}  // namespace claimgraph
