@@ -163,7 +163,10 @@ bool ArticleEntities::ResolveOrganizationPrefix(Mention* m) const {
   }
   const size_t n = m->name.size();
   for (auto it = organizations_.rbegin(); it != organizations_.rend(); ++it) {
-    if (it->name.size() > n + 1 && it->name[n] == ' ' && it->name.compare(0, n, m->name) == 0) {
+    // The rest is capitalised ("Foods Corp."): "Phoenix police" is the
+    // city's police, and "Phoenix" the city.
+    if (it->name.size() > n + 1 && it->name[n] == ' ' && it->name.compare(0, n, m->name) == 0 &&
+        it->name[n + 1] >= 'A' && it->name[n + 1] <= 'Z') {
       m->name = it->name;
       m->type = EntityType::kOrganization;
       m->name_tokens = 0;
@@ -226,19 +229,27 @@ bool ArticleEntities::ResolveRole(const std::string& role_word, Mention* m) cons
     }
     i = j + 1;
   }
-  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
-    std::string role = it->role;
+  // Of the people with that role, the most often named ("the minister" is
+  // the finance minister the article is about, not the housing minister
+  // named once in passing), the latest on a tie.
+  const Mention* best = nullptr;
+  int best_count = 0;
+  for (size_t i = people_.size(); i-- > 0;) {
+    if (keys_[i].mentions <= best_count) continue;
+    std::string role = people_[i].role;
     for (char& c : role) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     bool agrees = true;
     for (const std::string& w : proper) agrees = agrees && role.find(w) != std::string::npos;
     if (!role.empty() && agrees && role.find(role_word) != std::string::npos) {
-      const std::string surface = m->surface;
-      *m = *it;
-      m->surface = surface;
-      return true;
+      best = &people_[i];
+      best_count = keys_[i].mentions;
     }
   }
-  return false;
+  if (best == nullptr) return false;
+  const std::string surface = m->surface;
+  *m = *best;
+  m->surface = surface;
+  return true;
 }
 
 void ArticleEntities::NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject) {

@@ -39,6 +39,25 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     st->entities.ResolvePronoun(lower, st->sentence_index, m);
     return;
   }
+  if (!m->role_reference && m->owner_size == 0 && m->type == EntityType::kGroup && !m->plural &&
+      m->name.find("'s ") != std::string::npos) {
+    // "The state's attorney general", "the province's finance minister":
+    // a title owned by a place or body stands for the person of that role.
+    const size_t tail = m->name.find("'s ") + 3;
+    const size_t space = m->name.rfind(' ');
+    std::string last = m->name.substr(space + 1);
+    bool lower = true;
+    for (size_t i = tail; i < m->name.size(); ++i) lower = lower && !(m->name[i] >= 'A' && m->name[i] <= 'Z');
+    if (lower && vocab_.titles.count(last)) {
+      Mention role = *m;
+      role.role = m->name.substr(tail);
+      role.type = EntityType::kPerson;
+      if (st->entities.ResolveRole(last, &role)) {
+        *m = std::move(role);
+        return;
+      }
+    }
+  }
   if (m->role_reference) {
     std::string word = m->role.empty() ? m->name : m->role;
     for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;

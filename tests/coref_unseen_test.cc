@@ -40,5 +40,27 @@ TEST_CASE("an organisation named anywhere answers to its short name and to \"the
   CHECK(SpeakerOf(claims, "it would review") != "Talbot Freight Corp.");
 }
 
+TEST_CASE("a role word stands for the most named person of that role", "[speaker][coref]") {
+  auto claims = ExtractText(
+      "Finance Minister Ruth Calder said Monday the budget would balance by 2028.\n"
+      "\u201cWe kept our promise,\u201d Calder told reporters.\n"
+      "Transport Minister Owen Pratt announced a new ferry contract would be signed in May.\n"
+      "The minister acknowledged the surplus was smaller than she had hoped.\n"
+      "\u201cIt is a careful plan,\u201d she said.");
+  CHECK(SpeakerOf(claims, "a new ferry contract") == "Owen Pratt");
+  CHECK(SpeakerOf(claims, "the surplus was smaller") == "Ruth Calder");
+  CHECK(SpeakerOf(claims, "It is a careful plan") == "Ruth Calder");
+}
+
+TEST_CASE("a title owned by a place stands for the person of that role", "[speaker][coref]") {
+  auto claims = ExtractText(
+      "Attorney General Mara Quint said her office would appeal the ruling.\n"
+      "Judge Tom Ellery wrote that the law was void.\n"
+      "The state's attorney general noted that the judge had ruled against the state twice this year. "
+      "She said the appeal would be filed within a week.");
+  CHECK(SpeakerOf(claims, "the judge had ruled") == "Mara Quint");
+  CHECK(SpeakerOf(claims, "the appeal would be filed") == "Mara Quint");
+}
+
 }  // namespace
 }  // namespace claimgraph
