@@ -75,6 +75,15 @@ std::string LowerJoin(const Paragraph& p, int begin, int end) {
 
 }  // namespace
 
+// Whether the capitalised words from token i end with an organisation
+// word ("Bayview Securities", "Northwestern University").
+bool NounPhraseAnalyzer::OfOrganization(const Paragraph& p, int i, int end) const {
+  const auto& t = p.tokens;
+  int k = i;
+  while (k < end && k < i + 6 && t[k].IsWord() && t[k].capitalized) ++k;
+  return k > i && vocab_.org_words.count(t[k - 1].lower) > 0;
+}
+
 bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int b, int e, Mention* m) const {
   const auto& t = p.tokens;
   *m = Mention();
@@ -425,7 +434,10 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       // adjectives between a capitalised modifier and a title; the modifier
       // belongs to the title.
       int k = i;
-      while (k < e && k < i + 3 && t[k].IsWord() && !t[k].capitalized && !t[k].word_class &&
+      // ("Janet Lowry of Bayview Securities": "of" an organisation leads to
+      // no name.)
+      const bool of_org = tok.Is("of") && OfOrganization(p, i + 1, e);
+      while (!of_org && k < e && k < i + 3 && t[k].IsWord() && !t[k].capitalized && !t[k].word_class &&
              TitleLength(p, k, e) == 0) {
         ++k;
       }

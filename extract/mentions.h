@@ -68,6 +68,8 @@ class NounPhraseAnalyzer {
   // Token i, read as a one-word name, is none: "There", "One", "Asked", a
   // participle opening a sentence ("Speaking to reporters").
   bool NotAName(const Paragraph& p, int i) const;
+  // The capitalised words from token i end with an organisation word.
+  bool OfOrganization(const Paragraph& p, int i, int end) const;
   // Longest title starting at token i (0 if none).
   int TitleLength(const Paragraph& p, int i, int end) const;
   // Longest country/organisation/demonym alias at token i; sets *canonical and *is_org.

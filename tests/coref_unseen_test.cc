@@ -62,5 +62,16 @@ TEST_CASE("a title owned by a place stands for the person of that role", "[speak
   CHECK(SpeakerOf(claims, "the appeal would be filed") == "Mara Quint");
 }
 
+TEST_CASE("a person named with \"of\" an organisation is the antecedent of what follows", "[speaker][coref]") {
+  // No cue in her sentence: she is its subject, named in full, and the
+  // surname later is hers.
+  auto claims = ExtractText(
+      "Peter Vance, an analyst at Hillcrest Capital, wrote that the bid was weak.\n"
+      "Marta Quill of Dunmore Partners was less sure. \u201cThe wind has turned,\u201d she said.\n"
+      "Quill estimated that the deal would fail by June.");
+  CHECK(SpeakerOf(claims, "The wind has turned") == "Marta Quill");
+  CHECK(SpeakerOf(claims, "the deal would fail") == "Marta Quill");
+}
+
 }  // namespace
 }  // namespace claimgraph
