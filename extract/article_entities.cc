@@ -329,7 +329,12 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
     const auto fits = [](const Mention& c) {
       return !c.pronoun && c.type != EntityType::kPerson && !c.plural && !c.name.empty();
     };
-    if (before.has_subject && !before.subject.pronoun && before.subject.type != EntityType::kPerson) {
+    if (has_group_speaker_ && group_speaker_sentence_ == sentence_index && other_group_speakers_ == 0 &&
+        fits(last_group_speaker_) && last_group_speaker_.type == EntityType::kOrganization) {
+      // "C, Lakeshore said, although it acknowledged D": the organisation
+      // that spoke earlier in the sentence, if it is the only one.
+      *m = last_group_speaker_;
+    } else if (before.has_subject && !before.subject.pronoun && before.subject.type != EntityType::kPerson) {
       *m = before.subject;
     } else if (has_group_speaker_ && fits(last_group_speaker_) &&
                last_group_speaker_.type == EntityType::kOrganization) {
@@ -371,11 +376,18 @@ void ArticleEntities::NoteSpeaker(const Mention& m) {
   if (m.type == EntityType::kPerson) {
     last_person_speaker_ = m;
     has_person_speaker_ = true;
+    person_speaker_sentence_ = cur_.index;
     AddPerson(m);
   } else if (m.plural || m.type == EntityType::kGroup || m.type == EntityType::kOrganization ||
              m.type == EntityType::kCountry) {
+    if (group_speaker_sentence_ != cur_.index) {
+      other_group_speakers_ = 0;
+    } else if (last_group_speaker_.name != m.name) {
+      ++other_group_speakers_;
+    }
     last_group_speaker_ = m;
     has_group_speaker_ = true;
+    group_speaker_sentence_ = cur_.index;
     AddOrganization(m);
   }
 }

@@ -70,6 +70,18 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     // "Voss's campaign" -> "Lena Voss's campaign".
     Mention owner;
     owner.name = m->name.substr(0, m->owner_size);
+    if (owner.name == "his" || owner.name == "her" || owner.name == "their" || owner.name == "its" ||
+        owner.name == "His" || owner.name == "Her" || owner.name == "Their" || owner.name == "Its") {
+      // "Her office" -> "Nadine Okafor's office".
+      owner.surface = owner.name;
+      owner.pronoun = true;
+      Resolve(st, &owner);
+      if (!owner.pronoun && !owner.name.empty() && owner.type != EntityType::kUnknown) {
+        m->name.replace(0, m->owner_size, owner.name + "'s");
+        m->owner_size = static_cast<int>(owner.name.size());
+      }
+      return;
+    }
     owner.type = EntityType::kPerson;
     owner.name_tokens = 1 + static_cast<int>(std::count(owner.name.begin(), owner.name.end(), ' '));
     if (st->entities.ResolveName(&owner) && m->name.compare(0, m->owner_size, owner.name) != 0) {

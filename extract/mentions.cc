@@ -87,6 +87,7 @@ bool NounPhraseAnalyzer::OfOrganization(const Paragraph& p, int i, int end) cons
 bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int b, int e, Mention* m) const {
   const auto& t = p.tokens;
   *m = Mention();
+  const int range_begin = b;
   // Leading punctuation, conjunctions, determiners and -ly adverbs are not part of a name.
   char gender = 0;
   // A quantifier or number among them stays in a group's name ("several
@@ -557,6 +558,14 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     m->plural = h.size() > 2 && h.back() == 's' && h[h.size() - 2] != 's';
     m->type = m->document ? EntityType::kUnknown : EntityType::kGroup;
     if (vocab_.org_words.count(h) && !vocab_.source_nouns.count(h)) m->type = EntityType::kOrganization;  // "the union"
+    if (head == first && name_begin == first && first > range_begin && IsPersonalBody(h) &&
+        (t[first - 1].Is("his") || t[first - 1].Is("her") || t[first - 1].Is("their") || t[first - 1].Is("its"))) {
+      // "Her office", "his campaign": the owner the pronoun stands for,
+      // resolved later as "Voss's campaign" is.
+      m->name = TokenText(text, p, first - 1, name_end);
+      m->surface = m->name;
+      m->owner_size = static_cast<int>(t[first - 1].end - t[first - 1].begin);
+    }
     if (head == first || (role_b >= 0 && role_e > head)) {
       // "the spokesperson", "the official": a role word that may stand for a person named earlier.
       m->role_reference = TitleLength(p, head, head + 1) > 0;

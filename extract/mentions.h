@@ -143,6 +143,10 @@ class ArticleEntities {
   SentenceInfo prev_, cur_;
   Mention last_person_speaker_, last_group_speaker_;
   bool has_person_speaker_ = false, has_group_speaker_ = false;
+  // The sentences the last person and the last group spoke in, and how
+  // many groups of other names spoke before in that sentence.
+  int person_speaker_sentence_ = -1, group_speaker_sentence_ = -1;
+  int other_group_speakers_ = 0;
 };
 
 // Joins the bytes of tokens [begin, end) as written, with single spaces

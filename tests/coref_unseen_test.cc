@@ -73,5 +73,18 @@ TEST_CASE("a person named with \"of\" an organisation is the antecedent of what 
   CHECK(SpeakerOf(claims, "the deal would fail") == "Marta Quill");
 }
 
+TEST_CASE("\"her office\" speaks for whom the pronoun stands for; \"it\" for the organisation that just spoke",
+          "[speaker][coref]") {
+  auto claims = ExtractText(
+      "Regulators moved on Monday to stop Harrowgate Mills Ltd.'s purchase of Crustworks Inc.\n"
+      "Industry Minister Alma Ruiz told MPs last week that the bureau would get new powers. "
+      "Her office said Monday the minister would not comment on the case.\n"
+      "The board is expected to rule in May. The purchase can still close this year, Harrowgate said Tuesday, "
+      "although it acknowledged the timing now rests with the board.");
+  CHECK(SpeakerOf(claims, "the minister would not comment") == "Alma Ruiz's office");
+  CHECK(SpeakerOf(claims, "The purchase can still close") == "Harrowgate Mills Ltd.");
+  CHECK(SpeakerOf(claims, "the timing now rests") == "Harrowgate Mills Ltd.");
+}
+
 }  // namespace
 }  // namespace claimgraph
