@@ -85,6 +85,21 @@ bool FitsKind(const std::string_view* kind, std::string_view name) {
   return false;
 }
 
+// Whether `name` opens with a count, a share or a determiner ("About 4 in
+// 10", "Both leaders", "The efforts").
+bool StartsWithShare(std::string_view name) {
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return true;
+  std::string first(name.substr(0, name.find(' ')));
+  for (char& c : first) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  constexpr std::string_view kWords[] = {"about", "nearly", "almost", "some", "many", "most", "all",  "both",
+                                         "several", "few", "half", "the", "a", "an", "these", "those",
+                                         "one", "two", "three", "four", "five", "only", "just", "more", "other"};
+  for (std::string_view w : kWords) {
+    if (first == w) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int ArticleEntities::FindPerson(std::string_view name, size_t hash) const {
@@ -371,7 +386,45 @@ char ArticleEntities::GenderOf(const Mention& m) const {
   return i >= 0 ? people_[i].gender : 0;
 }
 
+bool ArticleEntities::ResolveShare(int sentence_index, Mention* m) const {
+  const SentenceInfo& before = cur_.index == sentence_index ? prev_ : cur_;
+  if (before.index < 0 || !has_group_speaker_ || group_speaker_sentence_ != before.index) return false;
+  // A group of people that spoke, named by its noun ("Residents", "Parents
+  // who spoke at the hearing"), not itself a share ("About 4 in 10", "Both
+  // leaders").
+  const Mention& group = last_group_speaker_;
+  if (group.pronoun || group.document || group.type != EntityType::kGroup || !group.plural ||
+      group.name_tokens != 0 || group.name.empty() || !(group.name[0] >= 'A' && group.name[0] <= 'Z') ||
+      StartsWithShare(group.name)) {
+    return false;
+  }
+  std::string name = m->name;
+  name += " of the ";
+  name += group.name;
+  m->name = std::move(name);
+  if (m->role.empty()) m->role = group.role;
+  return true;
+}
+
+bool ArticleEntities::ResolveDocument(Mention* m) const {
+  if (!has_document_ || m->name.find(' ') != std::string::npos || m->name != last_document_.role) return false;
+  // The document was named by its noun and what follows it ("report
+  // released last year by ..."), not by a quantifier before it ("some polls").
+  if (last_document_.name.compare(0, m->name.size(), m->name) != 0 || last_document_.name[m->name.size()] != ' ') {
+    return false;
+  }
+  const std::string surface = m->surface;
+  *m = last_document_;
+  m->surface = surface;
+  return true;
+}
+
 void ArticleEntities::NoteSpeaker(const Mention& m) {
+  if (m.document && !m.role.empty() && m.name.size() > m.role.size() && m.role.find(' ') == std::string::npos) {
+    last_document_ = m;
+    has_document_ = true;
+    return;
+  }
   if (m.pronoun) return;
   if (m.type == EntityType::kPerson) {
     last_person_speaker_ = m;

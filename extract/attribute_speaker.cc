@@ -25,6 +25,15 @@ constexpr int kAppositiveTokens = 48;
 // "speaking", "authorized": a participle (or any word of those endings).
 bool IsParticipleForm(const std::string& w) { return w.size() > 4 && (EndsWith(w, "ing") || EndsWith(w, "ed")); }
 
+// "Several", "Many", "Some": a quantifier standing alone for a share of a
+// group named before.
+bool IsShareWord(const std::string& w) {
+  std::string lower = w;
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return lower == "several" || lower == "many" || lower == "most" || lower == "some" || lower == "both" ||
+         lower == "all" || lower == "a few" || lower == "few";
+}
+
 }  // namespace
 
 void AttributionSieve::Resolve(State* st, Mention* m) const {
@@ -88,6 +97,15 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
       m->name.replace(0, m->owner_size, owner.name);
       m->owner_size = static_cast<int>(owner.name.size());
     }
+    return;
+  }
+  if (m->document) {
+    st->entities.ResolveDocument(m);  // "The report also found"
+    return;
+  }
+  if (m->type == EntityType::kGroup && m->plural && m->name_tokens == 0 && m->name == m->surface &&
+      IsShareWord(m->name)) {
+    st->entities.ResolveShare(st->sentence_index, m);  // "Several said"
     return;
   }
   // "Lakeshore said": no person of that name, the organisation it opens.

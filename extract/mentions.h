@@ -107,6 +107,15 @@ class ArticleEntities {
   // the sentence before, else the latest speaker of the right kind.
   bool ResolvePronoun(const std::string& pronoun, int sentence_index, Mention* m) const;
 
+  // "Several said", "Many say" in sentence `sentence_index`: a share of the
+  // plural group that spoke in, or was the subject of, the sentence before
+  // ("Several of the residents who spoke"). Returns true when it found one.
+  bool ResolveShare(int sentence_index, Mention* m) const;
+  // "The report also found": the document of that noun that spoke last,
+  // named as it was then ("report released by the Civil Liberties
+  // Project"). Returns true when it found one.
+  bool ResolveDocument(Mention* m) const;
+
   void NoteSpeaker(const Mention& m);
 
  private:
@@ -147,6 +156,8 @@ class ArticleEntities {
   // many groups of other names spoke before in that sentence.
   int person_speaker_sentence_ = -1, group_speaker_sentence_ = -1;
   int other_group_speakers_ = 0;
+  Mention last_document_;  // the latest document that spoke with more than its noun
+  bool has_document_ = false;
 };
 
 // Joins the bytes of tokens [begin, end) as written, with single spaces

@@ -86,5 +86,20 @@ TEST_CASE("\"her office\" speaks for whom the pronoun stands for; \"it\" for the
   CHECK(SpeakerOf(claims, "the timing now rests") == "Harrowgate Mills Ltd.");
 }
 
+TEST_CASE("a document named again by its noun, and a share of a group that just spoke", "[speaker][coref]") {
+  auto claims = ExtractText(
+      "A study published in May by the Harbour Health Institute found that clinic waits had doubled since 2019. "
+      "The study also found that nurses were leaving for jobs in Alberta.");
+  CHECK(SpeakerOf(claims, "clinic waits had doubled") == SpeakerOf(claims, "nurses were leaving"));
+  CHECK(SpeakerOf(claims, "nurses were leaving").find("Harbour Health Institute") != std::string::npos);
+  claims = ExtractText(
+      "Parents who spoke at the hearing said they feared the cameras would track their children. "
+      "Several said the east end was being singled out.");
+  CHECK(SpeakerOf(claims, "the east end was") == "Several of the Parents");
+  // A share of a share is no antecedent: the quantifier stays as written.
+  claims = ExtractText("About 4 in 10 voters said the tax was unfair. Most said the roads were worse.");
+  CHECK(SpeakerOf(claims, "the roads were worse") == "Most");
+}
+
 }  // namespace
 }  // namespace claimgraph
