@@ -101,5 +101,14 @@ TEST_CASE("a document named again by its noun, and a share of a group that just 
   CHECK(SpeakerOf(claims, "the roads were worse") == "Most");
 }
 
+TEST_CASE("she after a man speaks goes to the woman named before him", "[speaker][coref]") {
+  auto claims = ExtractText(
+      "Finance Minister Colleen Dray said Monday the budget would balance by 2028.\n"
+      "Transport Minister Trevor Pratt announced a new ferry contract would be signed in May.\n"
+      "\u201cIt is a careful plan,\u201d she said.");
+  CHECK(SpeakerOf(claims, "a new ferry contract") == "Trevor Pratt");
+  CHECK(SpeakerOf(claims, "It is a careful plan") == "Colleen Dray");
+}
+
 }  // namespace
 }  // namespace claimgraph
