@@ -110,5 +110,16 @@ TEST_CASE("she after a man speaks goes to the woman named before him", "[speaker
   CHECK(SpeakerOf(claims, "It is a careful plan") == "Colleen Dray");
 }
 
+TEST_CASE("Inc without its period and plural business nouns make organisations", "[speaker][coref]") {
+  auto claims = ExtractText(
+      "Brightwater Pharmaceuticals Inc agreed on Monday to pay $5 million to settle the case, the regulator said.\n"
+      "Brightwater, based in Ohio, did not admit wrongdoing. The company said in a statement that the deal was fair.");
+  CHECK(SpeakerOf(claims, "the deal was fair") == "Brightwater Pharmaceuticals Inc");
+  claims = ExtractText(
+      "Maple Ridge Care Centres, which runs nine homes in the province, had argued the suit should be dismissed.\n"
+      "In a statement, Maple Ridge said it was reviewing the decision.");
+  CHECK(SpeakerOf(claims, "it was reviewing") == "Maple Ridge Care Centres");
+}
+
 }  // namespace
 }  // namespace claimgraph
