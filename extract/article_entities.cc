@@ -20,6 +20,86 @@ bool IsGroupSubject(const Mention& m) {
          (m.plural || m.type == EntityType::kGroup || m.type == EntityType::kOrganization);
 }
 
+// Whether the last word of `name` is `word` (lower case) in any case.
+bool LastWordIs(std::string_view name, std::string_view word) {
+  const size_t space = name.rfind(' ');
+  const std::string_view last = name.substr(space + 1);
+  if (last.size() != word.size()) return false;
+  for (size_t i = 0; i < last.size(); ++i) {
+    const char c = last[i] >= 'A' && last[i] <= 'Z' ? static_cast<char>(last[i] + 32) : last[i];
+    if (c != word[i]) return false;
+  }
+  return true;
+}
+
+// The generic nouns that stand for an organisation named before, each with
+// the words (lower case, without a final period) of which one ends or, for
+// the kinds after the first, appears in the names they stand for.
+constexpr std::string_view kCompanyWords[] = {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "co",
+                                              "company", "llc", "llp", "plc", "holdings", "group", "ag", "sa"};
+constexpr std::string_view kUnionWords[] = {"union", "workers", "employees", "teamsters", "federation", "guild",
+                                            "brotherhood", "alliance"};
+constexpr std::string_view kAgencyWords[] = {"agency", "bureau", "commission", "authority", "administration",
+                                             "directorate", "regulator"};
+struct GenericNoun {
+  std::string_view noun;
+  std::string_view kind;  // "company", "union" or "agency"
+};
+constexpr GenericNoun kGenericNouns[] = {
+    {"company", "company"}, {"firm", "company"},     {"corporation", "company"}, {"retailer", "company"},
+    {"grocer", "company"},  {"insurer", "company"},  {"lender", "company"},      {"automaker", "company"},
+    {"carrier", "company"}, {"conglomerate", "company"}, {"union", "union"},     {"agency", "agency"},
+    {"regulator", "agency"}, {"watchdog", "agency"},
+};
+
+// The kind `word` stands for, or null when it is no generic noun.
+const std::string_view* GenericKind(std::string_view word) {
+  for (const GenericNoun& g : kGenericNouns) {
+    if (g.noun == word) return &g.kind;
+  }
+  return nullptr;
+}
+
+// Whether an organisation named `name` is of `*kind`: a company's name
+// ends with a corporate word ("Lakeshore Foods Corp."), a union's or an
+// agency's holds one of theirs.
+bool FitsKind(const std::string_view* kind, std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  std::string_view rest = lower;
+  const bool company = *kind == "company";
+  while (!rest.empty()) {
+    const size_t space = rest.find(' ');
+    std::string_view w = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    if (company && !rest.empty()) continue;  // the last word only
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
+    const auto has = [w](const auto& words) {
+      for (std::string_view x : words) {
+        if (x == w) return true;
+      }
+      return false;
+    };
+    if (company ? has(kCompanyWords) : *kind == "union" ? has(kUnionWords) : has(kAgencyWords)) return true;
+  }
+  return false;
+}
+
+// Whether `name` opens with a count, a share or a determiner ("About 4 in
+// 10", "Both leaders", "The efforts").
+bool StartsWithShare(std::string_view name) {
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return true;
+  std::string first(name.substr(0, name.find(' ')));
+  for (char& c : first) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  constexpr std::string_view kWords[] = {"about", "nearly", "almost", "some", "many", "most", "all",  "both",
+                                         "several", "few", "half", "the", "a", "an", "these", "those",
+                                         "one", "two", "three", "four", "five", "only", "just", "more", "other"};
+  for (std::string_view w : kWords) {
+    if (first == w) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int ArticleEntities::FindPerson(std::string_view name, size_t hash) const {
@@ -50,33 +130,61 @@ void ArticleEntities::AddPerson(const Mention& m) {
   keys_.push_back(key);
 }
 
-void ArticleEntities::AddOrganization(const Mention& m) {
+void ArticleEntities::AddOrganization(const Mention& m, int sentence_index) {
   if (m.type != EntityType::kOrganization || m.pronoun || m.name.empty() || m.name.find(' ') == std::string::npos ||
       !(m.name[0] >= 'A' && m.name[0] <= 'Z')) {
     return;
   }
-  auto known = std::find(organizations_.begin(), organizations_.end(), m.name);
+  auto known = std::find_if(organizations_.begin(), organizations_.end(),
+                            [&m](const KnownOrganization& o) { return o.name == m.name; });
   if (known != organizations_.end()) organizations_.erase(known);
-  organizations_.push_back(m.name);
+  organizations_.push_back(KnownOrganization{m.name, sentence_index >= 0 ? sentence_index : cur_.index});
 }
 
-bool ArticleEntities::ResolveOrganization(Mention* m) const {
+bool ArticleEntities::ResolveOrganization(Mention* m, int sentence_index) const {
   const std::string& word = m->name;
-  if (m->type != EntityType::kOrganization || word.empty() || word.find(' ') != std::string::npos ||
-      !(word[0] >= 'a' && word[0] <= 'z')) {
+  // "the union" reads as an organisation, "the company" as a group.
+  if ((m->type != EntityType::kOrganization && m->type != EntityType::kGroup) || m->plural || m->pronoun ||
+      word.empty() || word.find(' ') != std::string::npos || !(word[0] >= 'a' && word[0] <= 'z')) {
     return false;
   }
+  const std::string_view* kind = GenericKind(word);
+  if (m->type == EntityType::kGroup && kind == nullptr) return false;
   for (auto it = organizations_.rbegin(); it != organizations_.rend(); ++it) {
-    const size_t space = it->rfind(' ');
-    const std::string_view last = std::string_view(*it).substr(space + 1);
-    if (last.size() != word.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < last.size() && same; ++i) {
-      const char c = last[i] >= 'A' && last[i] <= 'Z' ? static_cast<char>(last[i] + 32) : last[i];
-      same = c == word[i];
+    if (LastWordIs(it->name, word)) {
+      m->type = EntityType::kOrganization;
+      m->name = it->name;
+      return true;
     }
-    if (same) {
-      m->name = *it;
+  }
+  // "The company said": the latest company named before this sentence (one
+  // named later in it is what the sentence says something about).
+  if (kind == nullptr) return false;
+  for (auto it = organizations_.rbegin(); it != organizations_.rend(); ++it) {
+    if (it->sentence == sentence_index && sentence_index >= 0) continue;
+    if (FitsKind(kind, it->name)) {
+      m->type = EntityType::kOrganization;
+      m->name = it->name;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ArticleEntities::ResolveOrganizationPrefix(Mention* m) const {
+  if (m->type != EntityType::kPerson || m->pronoun || m->role_reference || !m->role.empty() || m->gender ||
+      m->name.empty() || !(m->name[0] >= 'A' && m->name[0] <= 'Z')) {
+    return false;
+  }
+  const size_t n = m->name.size();
+  for (auto it = organizations_.rbegin(); it != organizations_.rend(); ++it) {
+    // The rest is capitalised ("Foods Corp."): "Phoenix police" is the
+    // city's police, and "Phoenix" the city.
+    if (it->name.size() > n + 1 && it->name[n] == ' ' && it->name.compare(0, n, m->name) == 0 &&
+        it->name[n + 1] >= 'A' && it->name[n + 1] <= 'Z') {
+      m->name = it->name;
+      m->type = EntityType::kOrganization;
+      m->name_tokens = 0;
       return true;
     }
   }
@@ -136,19 +244,27 @@ bool ArticleEntities::ResolveRole(const std::string& role_word, Mention* m) cons
     }
     i = j + 1;
   }
-  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
-    std::string role = it->role;
+  // Of the people with that role, the most often named ("the minister" is
+  // the finance minister the article is about, not the housing minister
+  // named once in passing), the latest on a tie.
+  const Mention* best = nullptr;
+  int best_count = 0;
+  for (size_t i = people_.size(); i-- > 0;) {
+    if (keys_[i].mentions <= best_count) continue;
+    std::string role = people_[i].role;
     for (char& c : role) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     bool agrees = true;
     for (const std::string& w : proper) agrees = agrees && role.find(w) != std::string::npos;
     if (!role.empty() && agrees && role.find(role_word) != std::string::npos) {
-      const std::string surface = m->surface;
-      *m = *it;
-      m->surface = surface;
-      return true;
+      best = &people_[i];
+      best_count = keys_[i].mentions;
     }
   }
-  return false;
+  if (best == nullptr) return false;
+  const std::string surface = m->surface;
+  *m = *best;
+  m->surface = surface;
+  return true;
 }
 
 void ArticleEntities::NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject) {
@@ -228,7 +344,12 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
     const auto fits = [](const Mention& c) {
       return !c.pronoun && c.type != EntityType::kPerson && !c.plural && !c.name.empty();
     };
-    if (before.has_subject && !before.subject.pronoun && before.subject.type != EntityType::kPerson) {
+    if (has_group_speaker_ && group_speaker_sentence_ == sentence_index && other_group_speakers_ == 0 &&
+        fits(last_group_speaker_) && last_group_speaker_.type == EntityType::kOrganization) {
+      // "C, Lakeshore said, although it acknowledged D": the organisation
+      // that spoke earlier in the sentence, if it is the only one.
+      *m = last_group_speaker_;
+    } else if (before.has_subject && !before.subject.pronoun && before.subject.type != EntityType::kPerson) {
       *m = before.subject;
     } else if (has_group_speaker_ && fits(last_group_speaker_) &&
                last_group_speaker_.type == EntityType::kOrganization) {
@@ -265,16 +386,61 @@ char ArticleEntities::GenderOf(const Mention& m) const {
   return i >= 0 ? people_[i].gender : 0;
 }
 
+bool ArticleEntities::ResolveShare(int sentence_index, Mention* m) const {
+  const SentenceInfo& before = cur_.index == sentence_index ? prev_ : cur_;
+  if (before.index < 0 || !has_group_speaker_ || group_speaker_sentence_ != before.index) return false;
+  // A group of people that spoke, named by its noun ("Residents", "Parents
+  // who spoke at the hearing"), not itself a share ("About 4 in 10", "Both
+  // leaders").
+  const Mention& group = last_group_speaker_;
+  if (group.pronoun || group.document || group.type != EntityType::kGroup || !group.plural ||
+      group.name_tokens != 0 || group.name.empty() || !(group.name[0] >= 'A' && group.name[0] <= 'Z') ||
+      StartsWithShare(group.name)) {
+    return false;
+  }
+  std::string name = m->name;
+  name += " of the ";
+  name += group.name;
+  m->name = std::move(name);
+  if (m->role.empty()) m->role = group.role;
+  return true;
+}
+
+bool ArticleEntities::ResolveDocument(Mention* m) const {
+  if (!has_document_ || m->name.find(' ') != std::string::npos || m->name != last_document_.role) return false;
+  // The document was named by its noun and what follows it ("report
+  // released last year by ..."), not by a quantifier before it ("some polls").
+  if (last_document_.name.compare(0, m->name.size(), m->name) != 0 || last_document_.name[m->name.size()] != ' ') {
+    return false;
+  }
+  const std::string surface = m->surface;
+  *m = last_document_;
+  m->surface = surface;
+  return true;
+}
+
 void ArticleEntities::NoteSpeaker(const Mention& m) {
+  if (m.document && !m.role.empty() && m.name.size() > m.role.size() && m.role.find(' ') == std::string::npos) {
+    last_document_ = m;
+    has_document_ = true;
+    return;
+  }
   if (m.pronoun) return;
   if (m.type == EntityType::kPerson) {
     last_person_speaker_ = m;
     has_person_speaker_ = true;
+    person_speaker_sentence_ = cur_.index;
     AddPerson(m);
   } else if (m.plural || m.type == EntityType::kGroup || m.type == EntityType::kOrganization ||
              m.type == EntityType::kCountry) {
+    if (group_speaker_sentence_ != cur_.index) {
+      other_group_speakers_ = 0;
+    } else if (last_group_speaker_.name != m.name) {
+      ++other_group_speakers_;
+    }
     last_group_speaker_ = m;
     has_group_speaker_ = true;
+    group_speaker_sentence_ = cur_.index;
     AddOrganization(m);
   }
 }

@@ -248,7 +248,9 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
   Mention subject;
   int subject_end = 0;
   const bool has_subject = analyzer_.ClauseSubject(st->text, st->para, sb, se, &subject, &subject_end);
-  if (has_subject && !subject.pronoun) st->entities.ResolveName(&subject);
+  if (has_subject && !subject.pronoun && !st->entities.ResolveName(&subject)) {
+    st->entities.ResolveOrganizationPrefix(&subject);
+  }
   if (has_subject && subject.pronoun) Resolve(st, &subject);
   // People named in the sentence, in order: runs of titles and capitalised words.
   bool noted_person = false;
@@ -272,9 +274,16 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
     }
     Mention m;
     const bool named = analyzer_.Analyze(st->text, st->para, i, j, &m);
-    if (named && m.type == EntityType::kOrganization) st->entities.AddOrganization(m);
+    // An organisation named anywhere is registered ("block Lakeshore Foods
+    // Corp.'s takeover"), and so is a short name of it ("Lakeshore").
+    if (named && m.type == EntityType::kPerson && !m.role_reference && !st->entities.ResolveName(&m) &&
+        st->entities.ResolveOrganizationPrefix(&m)) {
+      st->entities.AddOrganization(m, st->sentence_index);
+      i = j;
+      continue;
+    }
+    if (named && m.type == EntityType::kOrganization) st->entities.AddOrganization(m, st->sentence_index);
     if (named && m.type == EntityType::kPerson && !m.role_reference) {
-      st->entities.ResolveName(&m);
       st->entities.AddPerson(m);
       if (!noted_person) {
         st->entities.NoteSentence(st->sentence_index, &m, nullptr);

@@ -25,6 +25,15 @@ constexpr int kAppositiveTokens = 48;
 // "speaking", "authorized": a participle (or any word of those endings).
 bool IsParticipleForm(const std::string& w) { return w.size() > 4 && (EndsWith(w, "ing") || EndsWith(w, "ed")); }
 
+// "Several", "Many", "Some": a quantifier standing alone for a share of a
+// group named before.
+bool IsShareWord(const std::string& w) {
+  std::string lower = w;
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return lower == "several" || lower == "many" || lower == "most" || lower == "some" || lower == "both" ||
+         lower == "all" || lower == "a few" || lower == "few";
+}
+
 }  // namespace
 
 void AttributionSieve::Resolve(State* st, Mention* m) const {
@@ -39,6 +48,25 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     st->entities.ResolvePronoun(lower, st->sentence_index, m);
     return;
   }
+  if (!m->role_reference && m->owner_size == 0 && m->type == EntityType::kGroup && !m->plural &&
+      m->name.find("'s ") != std::string::npos) {
+    // "The state's attorney general", "the province's finance minister":
+    // a title owned by a place or body stands for the person of that role.
+    const size_t tail = m->name.find("'s ") + 3;
+    const size_t space = m->name.rfind(' ');
+    std::string last = m->name.substr(space + 1);
+    bool lower = true;
+    for (size_t i = tail; i < m->name.size(); ++i) lower = lower && !(m->name[i] >= 'A' && m->name[i] <= 'Z');
+    if (lower && vocab_.titles.count(last)) {
+      Mention role = *m;
+      role.role = m->name.substr(tail);
+      role.type = EntityType::kPerson;
+      if (st->entities.ResolveRole(last, &role)) {
+        *m = std::move(role);
+        return;
+      }
+    }
+  }
   if (m->role_reference) {
     std::string word = m->role.empty() ? m->name : m->role;
     for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
@@ -51,6 +79,18 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     // "Voss's campaign" -> "Lena Voss's campaign".
     Mention owner;
     owner.name = m->name.substr(0, m->owner_size);
+    if (owner.name == "his" || owner.name == "her" || owner.name == "their" || owner.name == "its" ||
+        owner.name == "His" || owner.name == "Her" || owner.name == "Their" || owner.name == "Its") {
+      // "Her office" -> "Nadine Okafor's office".
+      owner.surface = owner.name;
+      owner.pronoun = true;
+      Resolve(st, &owner);
+      if (!owner.pronoun && !owner.name.empty() && owner.type != EntityType::kUnknown) {
+        m->name.replace(0, m->owner_size, owner.name + "'s");
+        m->owner_size = static_cast<int>(owner.name.size());
+      }
+      return;
+    }
     owner.type = EntityType::kPerson;
     owner.name_tokens = 1 + static_cast<int>(std::count(owner.name.begin(), owner.name.end(), ' '));
     if (st->entities.ResolveName(&owner) && m->name.compare(0, m->owner_size, owner.name) != 0) {
@@ -59,8 +99,21 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     }
     return;
   }
-  if (m->type == EntityType::kPerson) st->entities.ResolveName(m);
-  if (m->type == EntityType::kOrganization) st->entities.ResolveOrganization(m);  // "the service"
+  if (m->document) {
+    st->entities.ResolveDocument(m);  // "The report also found"
+    return;
+  }
+  if (m->type == EntityType::kGroup && m->plural && m->name_tokens == 0 && m->name == m->surface &&
+      IsShareWord(m->name)) {
+    st->entities.ResolveShare(st->sentence_index, m);  // "Several said"
+    return;
+  }
+  // "Lakeshore said": no person of that name, the organisation it opens.
+  if (m->type == EntityType::kPerson && !st->entities.ResolveName(m)) st->entities.ResolveOrganizationPrefix(m);
+  // "the service", "the company"
+  if (m->type == EntityType::kOrganization || m->type == EntityType::kGroup) {
+    st->entities.ResolveOrganization(m, st->sentence_index);
+  }
 }
 
 bool AttributionSieve::ListComplementSpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const {

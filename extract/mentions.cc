@@ -75,9 +75,19 @@ std::string LowerJoin(const Paragraph& p, int begin, int end) {
 
 }  // namespace
 
+// Whether the capitalised words from token i end with an organisation
+// word ("Bayview Securities", "Northwestern University").
+bool NounPhraseAnalyzer::OfOrganization(const Paragraph& p, int i, int end) const {
+  const auto& t = p.tokens;
+  int k = i;
+  while (k < end && k < i + 6 && t[k].IsWord() && t[k].capitalized) ++k;
+  return k > i && vocab_.org_words.count(t[k - 1].lower) > 0;
+}
+
 bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int b, int e, Mention* m) const {
   const auto& t = p.tokens;
   *m = Mention();
+  const int range_begin = b;
   // Leading punctuation, conjunctions, determiners and -ly adverbs are not part of a name.
   char gender = 0;
   // A quantifier or number among them stays in a group's name ("several
@@ -436,7 +446,10 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       // adjectives between a capitalised modifier and a title; the modifier
       // belongs to the title.
       int k = i;
-      while (k < e && k < i + 3 && t[k].IsWord() && !t[k].capitalized && !t[k].word_class &&
+      // ("Janet Lowry of Bayview Securities": "of" an organisation leads to
+      // no name.)
+      const bool of_org = tok.Is("of") && OfOrganization(p, i + 1, e);
+      while (!of_org && k < e && k < i + 3 && t[k].IsWord() && !t[k].capitalized && !t[k].word_class &&
              TitleLength(p, k, e) == 0) {
         ++k;
       }
@@ -556,6 +569,14 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     m->plural = h.size() > 2 && h.back() == 's' && h[h.size() - 2] != 's';
     m->type = m->document ? EntityType::kUnknown : EntityType::kGroup;
     if (vocab_.org_words.count(h) && !vocab_.source_nouns.count(h)) m->type = EntityType::kOrganization;  // "the union"
+    if (head == first && name_begin == first && first > range_begin && IsPersonalBody(h) &&
+        (t[first - 1].Is("his") || t[first - 1].Is("her") || t[first - 1].Is("their") || t[first - 1].Is("its"))) {
+      // "Her office", "his campaign": the owner the pronoun stands for,
+      // resolved later as "Voss's campaign" is.
+      m->name = TokenText(text, p, first - 1, name_end);
+      m->surface = m->name;
+      m->owner_size = static_cast<int>(t[first - 1].end - t[first - 1].begin);
+    }
     if (head == first || (role_b >= 0 && role_e > head)) {
       // "the spokesperson", "the official": a role word that may stand for a person named earlier.
       m->role_reference = TitleLength(p, head, head + 1) > 0;

@@ -68,6 +68,8 @@ class NounPhraseAnalyzer {
   // Token i, read as a one-word name, is none: "There", "One", "Asked", a
   // participle opening a sentence ("Speaking to reporters").
   bool NotAName(const Paragraph& p, int i) const;
+  // The capitalised words from token i end with an organisation word.
+  bool OfOrganization(const Paragraph& p, int i, int end) const;
   // Longest title starting at token i (0 if none).
   int TitleLength(const Paragraph& p, int i, int end) const;
   // Longest country/organisation/demonym alias at token i; sets *canonical and *is_org.
@@ -80,8 +82,9 @@ class ArticleEntities {
  public:
   // Records a named person (two or more name tokens, or one with a role).
   void AddPerson(const Mention& m);
-  // Records an organisation named in full ("BC Wildfire Service").
-  void AddOrganization(const Mention& m);
+  // Records an organisation named in full ("BC Wildfire Service") in
+  // sentence `sentence_index` (-1: the sentence last noted).
+  void AddOrganization(const Mention& m, int sentence_index = -1);
   // Records that `m` was seen as the subject or first mention of a sentence.
   void NoteSentence(int sentence_index, const Mention* first_person, const Mention* subject);
 
@@ -92,11 +95,26 @@ class ArticleEntities {
   // "the spokesperson", "the secretary": the latest person with that role word.
   bool ResolveRole(const std::string& role_word, Mention* m) const;
   // "the service", "the department": the latest organisation named in full
-  // whose name ends with that word. Returns true when it found one.
-  bool ResolveOrganization(Mention* m) const;
+  // whose name ends with that word; else, for a generic noun ("the company",
+  // "the union", "the agency"), the latest of a fitting kind named before
+  // sentence `sentence_index`. Returns true when it found one.
+  bool ResolveOrganization(Mention* m, int sentence_index = -1) const;
+  // "Lakeshore" for "Lakeshore Foods Corp.": a name no person bears that
+  // opens the name of an organisation named before. Returns true when it
+  // found one (and `m` is that organisation).
+  bool ResolveOrganizationPrefix(Mention* m) const;
   // he/she/they in sentence `sentence_index`: the subject or first person of
   // the sentence before, else the latest speaker of the right kind.
   bool ResolvePronoun(const std::string& pronoun, int sentence_index, Mention* m) const;
+
+  // "Several said", "Many say" in sentence `sentence_index`: a share of the
+  // plural group that spoke in, or was the subject of, the sentence before
+  // ("Several of the residents who spoke"). Returns true when it found one.
+  bool ResolveShare(int sentence_index, Mention* m) const;
+  // "The report also found": the document of that noun that spoke last,
+  // named as it was then ("report released by the Civil Liberties
+  // Project"). Returns true when it found one.
+  bool ResolveDocument(Mention* m) const;
 
   void NoteSpeaker(const Mention& m);
 
@@ -124,12 +142,22 @@ class ArticleEntities {
 
   std::vector<Mention> people_;
   std::vector<PersonKey> keys_;
-  std::vector<std::string> organizations_;  // names in full, the latest last
+  struct KnownOrganization {
+    std::string name;   // in full
+    int sentence = -1;  // where it was named last
+  };
+  std::vector<KnownOrganization> organizations_;  // the latest last
   Mention last_group_subject_;  // the latest plural, group or organisation subject, for "they"
   bool has_group_subject_ = false;
   SentenceInfo prev_, cur_;
   Mention last_person_speaker_, last_group_speaker_;
   bool has_person_speaker_ = false, has_group_speaker_ = false;
+  // The sentences the last person and the last group spoke in, and how
+  // many groups of other names spoke before in that sentence.
+  int person_speaker_sentence_ = -1, group_speaker_sentence_ = -1;
+  int other_group_speakers_ = 0;
+  Mention last_document_;  // the latest document that spoke with more than its noun
+  bool has_document_ = false;
 };
 
 // Joins the bytes of tokens [begin, end) as written, with single spaces
