@@ -185,6 +185,7 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
     if (!t[k].Is("according") || !t[k + 1].Is("to") || t[k].in_quote) continue;
     int xb = k + 2, xe = xb;
     int cb, ce;
+    int rest_b = -1;  // the content's second part, after the frame
     const bool leading = k == sb || (k == sb + 1 && t[sb].HasClass(kConj));
     if (leading) {
       while (xe < se && !t[xe].Is(",")) ++xe;
@@ -196,6 +197,9 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
       while (xe < se && (t[xe].IsWord() || t[xe].kind == TokenKind::kNumber)) ++xe;
       cb = sb;
       ce = t[k - 1].Is(",") ? k - 1 : k;
+      // "Over the long term, according to the budget office, the rise in
+      // deficits is ...": the content is both sides of the frame.
+      if (t[k - 1].Is(",") && xe + 4 < se && t[xe].Is(",") && !t[xe + 1].in_quote) rest_b = xe + 1;
     } else {
       return;
     }
@@ -253,7 +257,11 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
       if (st->consumed[x]) return;
     }
     const size_t before = st->claims->size();
-    EmitContent(st, cb, ce, cue, std::move(source), "", std::min(cb, k));
+    if (rest_b >= 0) {
+      EmitAroundFrame(st, cb, ce, rest_b, se, cue, std::move(source));
+    } else {
+      EmitContent(st, cb, ce, cue, std::move(source), "", std::min(cb, k));
+    }
     if (st->claims->size() > before) st->claims->back().kind = ClaimKind::kAccordingTo;
     return;
   }

@@ -352,5 +352,14 @@ TEST_CASE("the number of a union's local is part of its name", "[speaker][unseen
   CHECK(SpeakerOf(claims, "the new schedule") == "Harbour Pilots Local 212");
 }
 
+TEST_CASE("\"according to X\" between commas inside the sentence reports both sides", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "Over the next decade, according to the harbour authority, the cost of dredging will double.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].kind == ClaimKind::kAccordingTo);
+  CHECK(claims[0].text == "Over the next decade the cost of dredging will double");
+  CHECK(claims[0].speaker.name.find("harbour authority") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace claimgraph
