@@ -282,6 +282,17 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
       i = j;
       continue;
     }
+    if (named && m.type == EntityType::kOrganization && i - 2 >= sb && (t[i - 1].Is("and") || t[i - 1].Is("&")) &&
+        t[i - 2].capitalized && t[i - 2].IsWord() && !t[i - 2].word_class && !t[i - 2].in_quote &&
+        m.name == TokenText(st->text, st->para, i, j)) {
+      // "Securities and Exchange Commission": the name runs back over "and".
+      int k = i - 2;
+      while (k > sb && i - k < 6 && t[k - 1].IsWord() && t[k - 1].capitalized && !t[k - 1].word_class &&
+             !t[k - 1].in_quote) {
+        --k;
+      }
+      m.name = TokenText(st->text, st->para, k, j);
+    }
     if (named && m.type == EntityType::kOrganization) st->entities.AddOrganization(m, st->sentence_index);
     if (named && m.type == EntityType::kPerson && !m.role_reference) {
       st->entities.AddPerson(m);

@@ -121,5 +121,12 @@ TEST_CASE("Inc without its period and plural business nouns make organisations",
   CHECK(SpeakerOf(claims, "it was reviewing") == "Maple Ridge Care Centres");
 }
 
+TEST_CASE("an organisation's name runs back over \"and\"", "[speaker][coref]") {
+  auto claims = ExtractText(
+      "Investors complained to the Securities and Exchange Commission in March about the fund. "
+      "The agency said it would review the complaints by June.");
+  CHECK(SpeakerOf(claims, "it would review") == "Securities and Exchange Commission");
+}
+
 }  // namespace
 }  // namespace claimgraph
