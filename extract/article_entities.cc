@@ -310,6 +310,12 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
                               before.has_person ? &before.first_person : nullptr,
                               has_person_speaker_ ? &last_person_speaker_ : nullptr};
     const Mention* found = nullptr;
+    // "Raman said she expected C. "Q," she said": the one person who spoke
+    // earlier in the sentence, if the gender does not disagree.
+    if (has_person_speaker_ && person_speaker_sentence_ == sentence_index && other_person_speakers_ == 0 &&
+        fits(last_person_speaker_)) {
+      found = &last_person_speaker_;
+    }
     // A candidate known to agree comes before one whose gender is unknown.
     for (int pass = 0; pass < 2 && found == nullptr; ++pass) {
       for (const Mention* c : near) {
@@ -427,6 +433,11 @@ void ArticleEntities::NoteSpeaker(const Mention& m) {
   }
   if (m.pronoun) return;
   if (m.type == EntityType::kPerson) {
+    if (person_speaker_sentence_ != cur_.index) {
+      other_person_speakers_ = 0;
+    } else if (last_person_speaker_.name != m.name) {
+      ++other_person_speakers_;
+    }
     last_person_speaker_ = m;
     has_person_speaker_ = true;
     person_speaker_sentence_ = cur_.index;

@@ -155,7 +155,7 @@ class ArticleEntities {
   // The sentences the last person and the last group spoke in, and how
   // many groups of other names spoke before in that sentence.
   int person_speaker_sentence_ = -1, group_speaker_sentence_ = -1;
-  int other_group_speakers_ = 0;
+  int other_group_speakers_ = 0, other_person_speakers_ = 0;
   Mention last_document_;  // the latest document that spoke with more than its noun
   bool has_document_ = false;
 };

@@ -128,5 +128,14 @@ TEST_CASE("an organisation's name runs back over \"and\"", "[speaker][coref]") {
   CHECK(SpeakerOf(claims, "it would review") == "Securities and Exchange Commission");
 }
 
+TEST_CASE("she in a sentence where one person already spoke is that person", "[speaker][coref]") {
+  auto claims = ExtractText(
+      "Health Minister Dana Okoro said the talks would resume on Monday.\n"
+      "Clinic managers believe the agreement will ease hiring, according to a memo obtained by reporters.\n"
+      "Okoro said she expected the deal to be ratified. \u201cI am confident the nurses will accept it,\u201d she said.");
+  CHECK(SpeakerOf(claims, "I am confident the nurses") == "Dana Okoro");
+  CHECK(SpeakerOf(claims, "the deal to be ratified") == "?");  // no second claim for "she expected"
+}
+
 }  // namespace
 }  // namespace claimgraph
