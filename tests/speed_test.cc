@@ -2,11 +2,14 @@
 // plain code they replaced: claim lines written into a caller's buffer.
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "extract/claim.h"
 #include "extract/claim_json.h"
+#include "extract/stance.h"
+#include "extract/vocabulary.h"
 
 namespace claimgraph {
 namespace {
@@ -56,6 +59,69 @@ TEST_CASE("WriteClaimJson writes ClaimToJson's bytes within ClaimJsonBound", "[s
   CHECK(ClaimToJson(c) ==
         "{\"id\":\"x\",\"doc\":\"x\",\"kind\":\"indirect\",\"text\":\"x\",\"span\":[1,22],\"cue\":\"x\","
         "\"speaker\":{\"name\":\"x\",\"mention\":\"x\",\"type\":\"Unknown\"}}");
+}
+
+// The topic names of claim `content` in a document `text`, tagged.
+std::vector<std::string> TopicNamesIn(const std::string& text, const std::string& content) {
+  static const Vocabulary* const vocab = [] {
+    auto* v = new Vocabulary();
+    Status s = Vocabulary::Load("", v);
+    if (!s.ok()) FAIL(s.ToString());
+    return v;
+  }();
+  static const StanceTagger* const tagger = [] {
+    std::unique_ptr<StanceTagger> t;
+    Status s = StanceTagger::Create(*vocab, "", "", &t);
+    if (!s.ok()) FAIL(s.ToString());
+    return t.release();
+  }();
+  Document doc;
+  doc.id = "t.txt";
+  doc.text = text;
+  std::vector<Claim> claims(1);
+  Claim& c = claims[0];
+  c.doc = doc.id;
+  c.text = content;
+  const size_t at = text.rfind(content);
+  REQUIRE(at != std::string::npos);
+  c.span = TextRange{at, at + content.size()};
+  c.cue = "said";
+  c.speaker.name = "Test Speaker";
+  tagger->Tag(doc, &claims);
+  std::vector<std::string> names;
+  for (const Topic& t : claims[0].topics) names.push_back(t.name + "/" + t.polarity);
+  return names;
+}
+
+TEST_CASE("A pointer's antecedent is found alike in the small first context and the longer ones",
+          "[speed][stance]") {
+  const std::string sponsor = "Two members sponsored a resolution on river dredging on Friday";
+  const std::string tail = ". The northern envoy described it as a hypocritical gesture.";
+  const std::string content = "it as a hypocritical gesture";
+  const std::vector<std::string> base = TopicNamesIn(sponsor + tail, content);
+  REQUIRE(base.size() == 2);
+  CHECK(base[0].rfind("resolution", 0) == 0);
+
+  // Short sentences before: the answer lies whole in the small context.
+  std::string before;
+  while (before.size() < 2000) before += "Rain fell. ";
+  CHECK(TopicNamesIn(before + sponsor + tail, content) == base);
+  // Verbless sentences between, longer than the small context: the answer
+  // lies in the partial sentence there, and is read from the longer ones.
+  std::string filler = ". Rain and wind over the hills";
+  while (filler.size() < 200) filler += " and the sea";
+  CHECK(TopicNamesIn(before + sponsor + filler + filler + tail, content) == base);
+  CHECK(TopicNamesIn(sponsor + filler + filler + tail, content) == base);
+  // The antecedent's sentence starts before the small context and ends in it.
+  std::string long_sentence = sponsor;
+  while (long_sentence.size() < 400) long_sentence += ", with farmers and boatmen and clerks";
+  CHECK(TopicNamesIn(before + long_sentence + tail, content) == base);
+  // Five verbless sentences between: past the sentences searched, so none.
+  std::string five = sponsor;
+  for (int i = 0; i < 5; ++i) five += ". Rain and wind over the hills";
+  const std::vector<std::string> none = TopicNamesIn(five + tail, content);
+  CHECK(none.size() == 1);
+  CHECK(TopicNamesIn(before + five + tail, content) == none);
 }
 
 }  // namespace
