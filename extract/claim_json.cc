@@ -95,7 +95,8 @@ char* WriteEscape(uint8_t c, char* p) {
 
 // JSON string bytes of `s` at p, quotes included (room: JsonStringBound).
 // Plain bytes are copied eight at a time: each block is stored before it is
-// tested, and only the bytes before its first special byte are kept.
+// tested, and only the bytes before its first special byte are kept; the
+// last few bytes of a string of eight or more are its last eight, shifted.
 char* WriteJsonString(std::string_view s, char* p) {
   static_assert(std::endian::native == std::endian::little, "the first byte of a block is its lowest");
   *p++ = '"';
@@ -117,8 +118,25 @@ char* WriteJsonString(std::string_view s, char* p) {
       i += 8;
       p += 8;
     }
-    // Byte by byte to the next special byte (or to the end).
-    while (i < n && kByteClasses.of[static_cast<uint8_t>(src[i])] == kPlain) *p++ = src[i++];
+    if (i >= n) break;
+    if (n >= 8) {
+      // Under eight bytes left, or a special byte at i: the block of the
+      // (up to) eight bytes from i, loaded as the string's last eight
+      // bytes or those from i, shifted down past the bytes before i.
+      const size_t avail = n - i < 8 ? n - i : 8;
+      uint64_t v;
+      std::memcpy(&v, src + i + avail - 8, 8);
+      v >>= 8 * (8 - avail);
+      std::memcpy(p, &v, 8);
+      uint64_t special = SpecialBytes(v);
+      if (avail < 8) special &= (uint64_t{1} << (8 * avail)) - 1;
+      const size_t plain = special == 0 ? avail : static_cast<size_t>(__builtin_ctzll(special)) >> 3;
+      i += plain;
+      p += plain;
+    } else {
+      // A short string: byte by byte to the next special byte.
+      while (i < n && kByteClasses.of[static_cast<uint8_t>(src[i])] == kPlain) *p++ = src[i++];
+    }
     if (i >= n) break;
     // src[i] is special.
     const uint8_t c = static_cast<uint8_t>(src[i]);
