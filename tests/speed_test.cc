@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/body.h"
 #include "extract/claim.h"
 #include "extract/claim_json.h"
 #include "extract/stance.h"
@@ -59,6 +60,20 @@ TEST_CASE("WriteClaimJson writes ClaimToJson's bytes within ClaimJsonBound", "[s
   CHECK(ClaimToJson(c) ==
         "{\"id\":\"x\",\"doc\":\"x\",\"kind\":\"indirect\",\"text\":\"x\",\"span\":[1,22],\"cue\":\"x\","
         "\"speaker\":{\"name\":\"x\",\"mention\":\"x\",\"type\":\"Unknown\"}}");
+}
+
+TEST_CASE("Paragraphs are trimmed of ASCII, no-break and ideographic spaces at both ends", "[speed][reader]") {
+  const std::string nbsp = "\xC2\xA0", ideographic = "\xE3\x80\x80";
+  Document doc;
+  doc.text = nbsp + ideographic + " \tThe council met on Monday." + nbsp + " " + ideographic + "\n\n" +
+             ideographic + "It voted" + nbsp + "twice." + ideographic + nbsp + "\n\n" +
+             nbsp + ideographic + "\n\n" +
+             "A lone lead byte stays:\xC2";
+  MarkBody(&doc);
+  std::vector<std::string> paragraphs;
+  for (const TextRange& p : doc.paragraphs) paragraphs.push_back(doc.text.substr(p.begin, p.size()));
+  CHECK(paragraphs == std::vector<std::string>{"The council met on Monday.", "It voted" + nbsp + "twice.",
+                                               "A lone lead byte stays:\xC2"});
 }
 
 // The topic names of claim `content` in a document `text`, tagged.
