@@ -313,6 +313,7 @@ void SegmentParagraph(std::string_view text, TextRange range,
   if (tokens.capacity() < expected) tokens.reserve(std::max(expected, 2 * tokens.capacity()));
 
   // Pass 1: tokens.
+  bool quote_marks = false;  // a token is a quote mark: pass 2 has work
   for (size_t i = range.begin; i < range.end;) {
     int len;
     const CharClass c = cur.ClassAt(i, &len);
@@ -343,6 +344,7 @@ void SegmentParagraph(std::string_view text, TextRange range,
       // newspaper archives (''It is,'' he said).
       t.end = static_cast<uint32_t>(i + 2);
       t.kind = TokenKind::kQuoteOpen;
+      quote_marks = true;
       t.lower = "\"";
       i = t.end;
     } else if ((c == CharClass::kApostrophe || c == CharClass::kCloseSingle) && prev != nullptr &&
@@ -363,22 +365,27 @@ void SegmentParagraph(std::string_view text, TextRange range,
       switch (c) {
         case CharClass::kDoubleQuote:
           t.kind = TokenKind::kQuoteOpen;  // decided in pass 2
+          quote_marks = true;
           t.lower = "\"";
           break;
         case CharClass::kOpenQuote:
           t.kind = TokenKind::kQuoteOpen;
+          quote_marks = true;
           t.lower = "\xE2\x80\x9C";
           break;
         case CharClass::kCloseQuote:
           t.kind = TokenKind::kQuoteClose;
+          quote_marks = true;
           t.lower = "\xE2\x80\x9D";
           break;
         case CharClass::kOpenSingle:
           t.kind = TokenKind::kQuoteOpen;
+          quote_marks = true;
           t.lower = "\xE2\x80\x98";
           break;
         case CharClass::kCloseSingle:
           t.kind = TokenKind::kQuoteClose;
+          quote_marks = true;
           t.lower = "\xE2\x80\x99";
           break;
         case CharClass::kHyphen:
@@ -418,7 +425,7 @@ void SegmentParagraph(std::string_view text, TextRange range,
     out->quotes.push_back(q);
     open = -1;
   };
-  for (int k = 0; k < n; ++k) {
+  for (int k = 0; quote_marks && k < n; ++k) {
     Token& t = tokens[k];
     if (t.kind != TokenKind::kQuoteOpen && t.kind != TokenKind::kQuoteClose) continue;
     const bool single = t.Is("\xE2\x80\x98") || t.Is("\xE2\x80\x99");
