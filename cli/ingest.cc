@@ -25,26 +25,25 @@ namespace claimgraph {
 
 namespace {
 
-// Buffers stdout writes; claim lines are small and many.
+// Buffers stdout writes; claim lines are small and many. Each claim line
+// is written straight into the buffer's spare room (WriteClaimJson), which is
+// never filled with anything else first.
 class LineWriter {
  public:
   ~LineWriter() { Flush(); }
-  void Add(const std::string& line) {
-    buffer_.append(line);
-    buffer_.push_back('\n');
-    if (buffer_.size() >= (1u << 16)) Flush();
-  }
   void AddClaim(const Claim& claim) {
-    AppendClaimJson(claim, &buffer_);
-    buffer_.push_back('\n');
-    if (buffer_.size() >= (1u << 16)) Flush();
+    Reserve(ClaimJsonBound(claim) + 1);
+    char* end = WriteClaimJson(claim, buffer_.data() + used_);
+    *end++ = '\n';
+    used_ = end - buffer_.data();
+    if (used_ >= (1u << 16)) Flush();
   }
   // Returns Internal when stdout could not be written.
   Status Flush() {
-    if (!buffer_.empty()) {
-      const size_t n = std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
-      const bool complete = n == buffer_.size();
-      buffer_.clear();
+    if (used_ > 0) {
+      const size_t n = std::fwrite(buffer_.data(), 1, used_, stdout);
+      const bool complete = n == used_;
+      used_ = 0;
       if (!complete) return Status::Internal("cannot write to standard output");
     }
     if (std::fflush(stdout) != 0) return Status::Internal("cannot write to standard output");
@@ -52,7 +51,13 @@ class LineWriter {
   }
 
  private:
-  std::string buffer_;
+  // Room for n more bytes after the used ones.
+  void Reserve(size_t n) {
+    if (buffer_.size() - used_ < n) buffer_.resize(std::max({used_ + n, 2 * buffer_.size(), size_t{1} << 17}));
+  }
+
+  std::vector<char> buffer_;
+  size_t used_ = 0;
 };
 
 Status CheckDate(const std::string& date) {

@@ -79,13 +79,19 @@ bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\
 
 // Trims ASCII blanks, U+00A0 and U+3000 (both occur as padding in pasted
 // news text) from both ends of text[*b, *e).
+// Byte tests rather than string compares: this runs at both ends of every
+// line, and a compare called memcmp.
 void TrimRange(std::string_view text, size_t* b, size_t* e) {
+  const auto nbsp_at = [&](size_t i) { return text[i] == '\xC2' && text[i + 1] == '\xA0'; };
+  const auto ideographic_space_at = [&](size_t i) {
+    return text[i] == '\xE3' && text[i + 1] == '\x80' && text[i + 2] == '\x80';
+  };
   for (;;) {
     if (*b < *e && IsAsciiSpace(text[*b])) {
       ++*b;
-    } else if (*b + 2 <= *e && text.compare(*b, 2, "\xC2\xA0") == 0) {
+    } else if (*b + 2 <= *e && nbsp_at(*b)) {
       *b += 2;
-    } else if (*b + 3 <= *e && text.compare(*b, 3, "\xE3\x80\x80") == 0) {
+    } else if (*b + 3 <= *e && ideographic_space_at(*b)) {
       *b += 3;
     } else {
       break;
@@ -94,9 +100,9 @@ void TrimRange(std::string_view text, size_t* b, size_t* e) {
   for (;;) {
     if (*e > *b && IsAsciiSpace(text[*e - 1])) {
       --*e;
-    } else if (*e >= *b + 2 && text.compare(*e - 2, 2, "\xC2\xA0") == 0) {
+    } else if (*e >= *b + 2 && nbsp_at(*e - 2)) {
       *e -= 2;
-    } else if (*e >= *b + 3 && text.compare(*e - 3, 3, "\xE3\x80\x80") == 0) {
+    } else if (*e >= *b + 3 && ideographic_space_at(*e - 3)) {
       *e -= 3;
     } else {
       break;

@@ -4,8 +4,10 @@
 // U+FFFD, one per maximal ill-formed subsequence (Unicode 15, section 3.9).
 #include "extract/claim_json.h"
 
+#include <bit>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "extract/utf8.h"
@@ -51,112 +53,191 @@ size_t Utf8SequenceLength(std::string_view s, size_t i, size_t* bad_len) {
   return 0;
 }
 
-void AppendNumber(size_t n, std::string* out) {
-  char buf[24];
-  const auto end = std::to_chars(buf, buf + sizeof(buf), n).ptr;
-  out->append(buf, end - buf);
-}
-
-// `key` is a field's separator, name and colon as they are written
-// (",\"doc\":"): the field names are plain ASCII that needs no escaping, so
-// each is one copy of a literal whose length is known at compile time.
-template <size_t N>
-void AppendField(const char (&key)[N], std::string* out) {
-  out->append(key, N - 1);
-}
-
-template <size_t N>
-void AppendStringField(const char (&key)[N], std::string_view value, std::string* out) {
-  AppendField(key, out);
-  AppendJsonString(value, out);
-}
-
-void AppendSpeaker(const Speaker& speaker, std::string* out) {
-  out->append("{\"name\":");
-  AppendJsonString(speaker.name, out);
-  AppendStringField(",\"mention\":", speaker.mention, out);
-  AppendStringField(",\"type\":", EntityTypeName(speaker.type), out);
-  if (!speaker.role.empty()) AppendStringField(",\"role\":", speaker.role, out);
-  if (!speaker.affiliation.empty()) AppendStringField(",\"affiliation\":", speaker.affiliation, out);
-  out->push_back('}');
-}
-
-void AppendTopics(const std::vector<Topic>& topics, std::string* out) {
-  out->push_back('[');
-  for (size_t i = 0; i < topics.size(); ++i) {
-    if (i > 0) out->push_back(',');
-    out->append("{\"name\":");
-    AppendJsonString(topics[i].name, out);
-    AppendStringField(",\"label\":", topics[i].label, out);
-    AppendStringField(",\"polarity\":", topics[i].polarity, out);
-    out->push_back('}');
+// Bytes that a JSON string holds as they are, escapes, and the first
+// bytes of UTF-8 sequences (which are checked before they are copied).
+enum ByteClass : uint8_t { kPlain, kEscape, kHighByte };
+struct ByteClasses {
+  uint8_t of[256];
+  constexpr ByteClasses() : of() {
+    for (int c = 0; c < 256; ++c) {
+      of[c] = c >= 0x80 ? kHighByte : (c < 0x20 || c == '"' || c == '\\') ? kEscape : kPlain;
+    }
   }
-  out->push_back(']');
+};
+constexpr ByteClasses kByteClasses;
+
+// The high bit of each byte of `v` that is '"', '\\', below 0x20 or at or
+// above 0x80.
+inline uint64_t SpecialBytes(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
+  return (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v) | v) & kHigh;
+}
+
+// Writes the escape of ASCII byte c ('"', '\\' or a control character).
+char* WriteEscape(uint8_t c, char* p) {
+  p[0] = '\\';
+  switch (c) {
+    case '"': p[1] = '"'; return p + 2;
+    case '\\': p[1] = '\\'; return p + 2;
+    case '\n': p[1] = 'n'; return p + 2;
+    case '\r': p[1] = 'r'; return p + 2;
+    case '\t': p[1] = 't'; return p + 2;
+    case '\b': p[1] = 'b'; return p + 2;
+    case '\f': p[1] = 'f'; return p + 2;
+    default:
+      std::memcpy(p + 1, "u00", 3);
+      p[4] = kHex[c >> 4];
+      p[5] = kHex[c & 0xF];
+      return p + 6;
+  }
+}
+
+// JSON string bytes of `s` at p, quotes included (room: JsonStringBound).
+// Plain bytes are copied eight at a time: each block is stored before it is
+// tested, and only the bytes before its first special byte are kept; the
+// last few bytes of a string of eight or more are its last eight, shifted.
+char* WriteJsonString(std::string_view s, char* p) {
+  static_assert(std::endian::native == std::endian::little, "the first byte of a block is its lowest");
+  *p++ = '"';
+  const char* const src = s.data();
+  const size_t n = s.size();
+  size_t i = 0;
+  for (;;) {
+    while (i + 8 <= n) {
+      uint64_t v;
+      std::memcpy(&v, src + i, 8);
+      std::memcpy(p, &v, 8);
+      const uint64_t special = SpecialBytes(v);
+      if (special != 0) {
+        const size_t plain = static_cast<size_t>(__builtin_ctzll(special)) >> 3;
+        i += plain;
+        p += plain;
+        break;
+      }
+      i += 8;
+      p += 8;
+    }
+    if (i >= n) break;
+    if (n >= 8) {
+      // Under eight bytes left, or a special byte at i: the block of the
+      // (up to) eight bytes from i, loaded as the string's last eight
+      // bytes or those from i, shifted down past the bytes before i.
+      const size_t avail = n - i < 8 ? n - i : 8;
+      uint64_t v;
+      std::memcpy(&v, src + i + avail - 8, 8);
+      v >>= 8 * (8 - avail);
+      std::memcpy(p, &v, 8);
+      uint64_t special = SpecialBytes(v);
+      if (avail < 8) special &= (uint64_t{1} << (8 * avail)) - 1;
+      const size_t plain = special == 0 ? avail : static_cast<size_t>(__builtin_ctzll(special)) >> 3;
+      i += plain;
+      p += plain;
+    } else {
+      // A short string: byte by byte to the next special byte.
+      while (i < n && kByteClasses.of[static_cast<uint8_t>(src[i])] == kPlain) *p++ = src[i++];
+    }
+    if (i >= n) break;
+    // src[i] is special.
+    const uint8_t c = static_cast<uint8_t>(src[i]);
+    if (c < 0x80) {
+      p = WriteEscape(c, p);
+      ++i;
+      continue;
+    }
+    size_t bad_len = 0;
+    const size_t len = Utf8SequenceLength(s, i, &bad_len);
+    if (len > 0) {
+      std::memcpy(p, src + i, len);
+      p += len;
+      i += len;
+    } else {
+      std::memcpy(p, kReplacement.data(), kReplacement.size());
+      p += kReplacement.size();
+      i += bad_len;
+    }
+  }
+  *p++ = '"';
+  return p;
+}
+
+// The most bytes WriteJsonString writes for a string of n bytes: six per
+// byte (a control character's \u00XX; U+FFFD's three bytes replace at
+// least one), the quotes, and the eight a block store may write past the
+// last byte kept.
+constexpr size_t JsonStringBound(size_t n) { return 6 * n + 2 + 8; }
+
+template <size_t N>
+char* Put(const char (&literal)[N], char* p) {
+  std::memcpy(p, literal, N - 1);
+  return p + N - 1;
+}
+
+char* PutNumber(size_t n, char* p) { return std::to_chars(p, p + 24, n).ptr; }
+
+template <size_t N>
+char* PutStringField(const char (&key)[N], std::string_view value, char* p) {
+  return WriteJsonString(value, Put(key, p));
 }
 
 }  // namespace
 
 void AppendJsonString(std::string_view s, std::string* out) {
-  // AppendClaimJson reserves room for a whole line: growing here is rare,
-  // and checked inline rather than by a call to reserve().
-  if (out->capacity() - out->size() < s.size() + 2) out->reserve(out->size() + s.size() + 2);
-  out->push_back('"');
-  size_t run = 0;  // start of the pending run of bytes copied as they are
-  size_t i = 0;
-  const auto flush = [&](size_t end) {
-    if (end > run) out->append(s.data() + run, end - run);
-  };
-  while (i < s.size()) {
-    i = SkipPlainJsonBytes(s, i, /*stop_high=*/true);
-    if (i >= s.size()) break;
-    const uint8_t c = static_cast<uint8_t>(s[i]);
-    if (c >= 0x80) {
-      size_t bad_len = 0;
-      const size_t len = Utf8SequenceLength(s, i, &bad_len);
-      if (len > 0) {
-        i += len;
-        continue;
-      }
-      flush(i);
-      out->append(kReplacement);
-      i += bad_len;
-      run = i;
-      continue;
-    }
-    flush(i);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default:
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
-        break;
-    }
-    ++i;
-    run = i;
+  const size_t old = out->size();
+  out->resize(old + JsonStringBound(s.size()));
+  char* const end = WriteJsonString(s, out->data() + old);
+  out->resize(end - out->data());
+}
+
+size_t ClaimJsonBound(const Claim& claim) {
+  // Field names, punctuation and the two numbers: well under 512 bytes; each
+  // topic's under 64.
+  size_t n = 512 + JsonStringBound(claim.id.size()) + JsonStringBound(claim.doc.size()) +
+             JsonStringBound(claim.text.size()) + JsonStringBound(claim.cue.size()) +
+             JsonStringBound(claim.speaker.name.size()) + JsonStringBound(claim.speaker.mention.size()) +
+             JsonStringBound(claim.speaker.role.size()) + JsonStringBound(claim.speaker.affiliation.size()) +
+             JsonStringBound(claim.addressee.size()) + JsonStringBound(claim.relayed_by.size()) +
+             JsonStringBound(claim.date.size()) + 32 * 3;
+  for (const Topic& t : claim.topics) {
+    n += 64 + JsonStringBound(t.name.size()) + JsonStringBound(t.label.size()) + JsonStringBound(t.polarity.size());
   }
-  flush(i);
-  out->push_back('"');
+  return n;
+}
+
+char* WriteClaimJson(const Claim& claim, char* p) {
+  p = PutStringField("{\"id\":", claim.id, p);
+  p = PutStringField(",\"doc\":", claim.doc, p);
+  p = PutStringField(",\"kind\":", ClaimKindName(claim.kind), p);
+  p = PutStringField(",\"text\":", claim.text, p);
+  p = Put(",\"span\":[", p);
+  p = PutNumber(claim.span.begin, p);
+  *p++ = ',';
+  p = PutNumber(claim.span.end, p);
+  *p++ = ']';
+  p = PutStringField(",\"cue\":", claim.cue, p);
+  const Speaker& speaker = claim.speaker;
+  p = PutStringField(",\"speaker\":{\"name\":", speaker.name, p);
+  p = PutStringField(",\"mention\":", speaker.mention, p);
+  p = PutStringField(",\"type\":", EntityTypeName(speaker.type), p);
+  if (!speaker.role.empty()) p = PutStringField(",\"role\":", speaker.role, p);
+  if (!speaker.affiliation.empty()) p = PutStringField(",\"affiliation\":", speaker.affiliation, p);
+  *p++ = '}';
+  if (!claim.addressee.empty()) p = PutStringField(",\"addressee\":", claim.addressee, p);
+  if (!claim.relayed_by.empty()) p = PutStringField(",\"relayed_by\":", claim.relayed_by, p);
+  if (!claim.date.empty()) p = PutStringField(",\"date\":", claim.date, p);
+  if (!claim.topics.empty()) {
+    p = Put(",\"topics\":[", p);
+    for (size_t i = 0; i < claim.topics.size(); ++i) {
+      if (i > 0) *p++ = ',';
+      p = PutStringField("{\"name\":", claim.topics[i].name, p);
+      p = PutStringField(",\"label\":", claim.topics[i].label, p);
+      p = PutStringField(",\"polarity\":", claim.topics[i].polarity, p);
+      *p++ = '}';
+    }
+    *p++ = ']';
+  }
+  *p++ = '}';
+  return p;
 }
 
 std::string ClaimToJson(const Claim& claim) {
@@ -165,31 +246,11 @@ std::string ClaimToJson(const Claim& claim) {
   return out;
 }
 
-void AppendClaimJson(const Claim& claim, std::string* out_ptr) {
-  std::string& out = *out_ptr;
-  out.reserve(out.size() + 256 + claim.text.size());
-  out.append("{\"id\":");
-  AppendJsonString(claim.id, &out);
-  AppendStringField(",\"doc\":", claim.doc, &out);
-  AppendStringField(",\"kind\":", ClaimKindName(claim.kind), &out);
-  AppendStringField(",\"text\":", claim.text, &out);
-  AppendField(",\"span\":", &out);
-  out.push_back('[');
-  AppendNumber(claim.span.begin, &out);
-  out.push_back(',');
-  AppendNumber(claim.span.end, &out);
-  out.push_back(']');
-  AppendStringField(",\"cue\":", claim.cue, &out);
-  AppendField(",\"speaker\":", &out);
-  AppendSpeaker(claim.speaker, &out);
-  if (!claim.addressee.empty()) AppendStringField(",\"addressee\":", claim.addressee, &out);
-  if (!claim.relayed_by.empty()) AppendStringField(",\"relayed_by\":", claim.relayed_by, &out);
-  if (!claim.date.empty()) AppendStringField(",\"date\":", claim.date, &out);
-  if (!claim.topics.empty()) {
-    AppendField(",\"topics\":", &out);
-    AppendTopics(claim.topics, &out);
-  }
-  out.push_back('}');
+void AppendClaimJson(const Claim& claim, std::string* out) {
+  const size_t old = out->size();
+  out->resize(old + ClaimJsonBound(claim));
+  char* const end = WriteClaimJson(claim, out->data() + old);
+  out->resize(end - out->data());
 }
 
 }  // namespace claimgraph

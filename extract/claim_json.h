@@ -5,7 +5,9 @@
 #ifndef CLAIMGRAPH_EXTRACT_CLAIM_JSON_H_
 #define CLAIMGRAPH_EXTRACT_CLAIM_JSON_H_
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "extract/claim.h"
 
@@ -18,6 +20,13 @@ std::string ClaimToJson(const Claim& claim);
 // ClaimToJson(claim) appended to *out: the same bytes, without a string of
 // its own per claim.
 void AppendClaimJson(const Claim& claim, std::string* out);
+
+// The same bytes written into a caller's buffer, for writers that keep one
+// of their own (`claimgraph extract`): WriteClaimJson needs room for
+// ClaimJsonBound(claim) bytes at `out` (it may scribble on all of them) and
+// returns the end of what it wrote.
+size_t ClaimJsonBound(const Claim& claim);
+char* WriteClaimJson(const Claim& claim, char* out);
 
 // Appends `s` to *out as a JSON string literal (quotes included), escaping
 // '"', '\\' and control characters; invalid UTF-8 is replaced by U+FFFD.

@@ -1,5 +1,8 @@
 #include "extract/jsonl_fast.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "extract/utf8.h"
 
 namespace claimgraph {
@@ -41,10 +44,9 @@ class Decoder {
         seen_ |= bit;
         if (Peek() == '"') {
           ++p_;
-          // The text is most of the line: one allocation instead of a
-          // string grown run by run.
-          if (bit == 1) out->reserve(s_.size() - p_);
-          if (!String(out)) return false;
+          // The text is most of the line: decoded in place into room for
+          // the rest of the line instead of a string grown run by run.
+          if (!(bit == 1 ? TextString(out) : String(out))) return false;
           *has = true;
         } else if (!Literal("null")) {
           return false;
@@ -110,6 +112,91 @@ class Decoder {
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
   }
+  // String(out) for a long string: decoded bytes never outnumber encoded
+  // ones, so *out is sized to the rest of the line and written through a
+  // pointer, plain bytes eight at a time (each block stored before it is
+  // tested; only the bytes before its first quote, backslash or control
+  // character are kept), then cut to what was written.
+  bool TextString(std::string* out) {
+    out->resize(s_.size() - p_);
+    char* const base = out->data();
+    char* d = base;
+    const auto done = [&](bool ok) {
+      out->resize(d - base);
+      return ok;
+    };
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    for (;;) {
+      while (p_ + 8 <= s_.size()) {
+        uint64_t v;
+        std::memcpy(&v, s_.data() + p_, 8);
+        std::memcpy(d, &v, 8);
+        const uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
+        const uint64_t special =
+            (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v)) & kHigh;
+        if (special != 0) {
+          const size_t plain = static_cast<size_t>(__builtin_ctzll(special)) >> 3;
+          p_ += plain;
+          d += plain;
+          break;
+        }
+        p_ += 8;
+        d += 8;
+      }
+      while (p_ < s_.size()) {
+        const unsigned char c = static_cast<unsigned char>(s_[p_]);
+        if (c == '"' || c == '\\' || c < 0x20) break;
+        *d++ = static_cast<char>(c);
+        ++p_;
+      }
+      if (p_ >= s_.size()) return done(false);
+      const unsigned char c = static_cast<unsigned char>(s_[p_]);
+      if (c == '"') {
+        ++p_;
+        return done(true);
+      }
+      if (c < 0x20) return done(false);  // a raw control character
+      // An escape.
+      if (p_ + 1 >= s_.size()) return done(false);
+      const char e = s_[p_ + 1];
+      p_ += 2;
+      switch (e) {
+        case '"': *d++ = '"'; break;
+        case '\\': *d++ = '\\'; break;
+        case '/': *d++ = '/'; break;
+        case 'b': *d++ = '\b'; break;
+        case 'f': *d++ = '\f'; break;
+        case 'n': *d++ = '\n'; break;
+        case 'r': *d++ = '\r'; break;
+        case 't': *d++ = '\t'; break;
+        case 'u': {
+          if (p_ + 4 > s_.size()) return done(false);
+          unsigned cp = 0;
+          for (int k = 0; k < 4; ++k) {
+            const int h = Hex(s_[p_ + k]);
+            if (h < 0) return done(false);
+            cp = cp * 16 + static_cast<unsigned>(h);
+          }
+          p_ += 4;
+          if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return done(false);  // left to the full parser
+          if (cp < 0x80) {
+            *d++ = static_cast<char>(cp);
+          } else if (cp < 0x800) {
+            *d++ = static_cast<char>(0xC0 | (cp >> 6));
+            *d++ = static_cast<char>(0x80 | (cp & 0x3F));
+          } else {
+            *d++ = static_cast<char>(0xE0 | (cp >> 12));
+            *d++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            *d++ = static_cast<char>(0x80 | (cp & 0x3F));
+          }
+          break;
+        }
+        default:
+          return done(false);
+      }
+    }
+  }
+
   // The rest of a string after its opening quote, decoded into *out (when
   // not null).
   bool String(std::string* out) {

@@ -72,6 +72,24 @@ inline uint64_t LowerAscii8(uint64_t v) {
   return v | (((at_least_a & ~above_z) & (kOnes8 * 0x80)) >> 2);
 }
 
+constexpr uint64_t kHigh8 = kOnes8 * 0x80;
+
+// The high bit of each byte of `v` that is an ASCII letter, and of each that
+// is an ASCII digit. A letter is a byte b < 0x80 with (b | 0x20) in 'a'..'z',
+// as ScanWord's byte loop tests it.
+struct AlnumBytes {
+  uint64_t letters;
+  uint64_t digits;
+};
+inline AlnumBytes ClassifyAlnum8(uint64_t v) {
+  const uint64_t ascii = ~v & kHigh8;
+  const uint64_t low7 = v & ~kHigh8;  // no addition below carries into the next byte
+  const uint64_t folded = low7 | (kOnes8 * 0x20);
+  const uint64_t letters = (folded + kOnes8 * (0x80 - 'a')) & ~(folded + kOnes8 * (0x80 - 'z' - 1));
+  const uint64_t digits = (low7 + kOnes8 * (0x80 - '0')) & ~(low7 + kOnes8 * (0x80 - '9' - 1));
+  return AlnumBytes{letters & ascii, digits & ascii};
+}
+
 // Folds n >= 4 ASCII bytes from src to dst with whole-word loads and stores
 // (the last load overlaps the one before it). Returns false, having written
 // nothing useful, when a byte is not ASCII.
@@ -99,20 +117,9 @@ inline bool LowerAsciiWords(const char* src, size_t n, char* dst) {
   return true;
 }
 
-void AppendLower(std::string_view text, size_t b, size_t e, std::string* out) {
-  out->resize(e - b);
-  char* dst = out->data();
-  // ASCII words of four or more bytes: a few whole-word folds.
-  if (e - b >= 4 && LowerAsciiWords(text.data() + b, e - b, dst)) return;
-  // Else ASCII bytes in place, byte by byte.
-  size_t i = b;
-  for (; i < e; ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) break;
-    dst[i - b] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
-  }
-  if (i == e) return;
-  out->resize(i - b);
+// AppendLower past the first non-ASCII byte, text[i]: out holds the
+// folded bytes before it.
+__attribute__((noinline)) void AppendLowerRest(std::string_view text, size_t i, size_t e, std::string* out) {
   while (i < e) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
@@ -135,6 +142,26 @@ void AppendLower(std::string_view text, size_t b, size_t e, std::string* out) {
     }
     i += len;
   }
+}
+
+// Sets *out (empty) to text[b, e) lower-cased: ASCII letters folded, curly
+// apostrophes made straight, Unicode hyphens made '-', Latin-1 capitals
+// folded. Inline for the ASCII words that are nearly all of them.
+inline void AppendLower(std::string_view text, size_t b, size_t e, std::string* out) {
+  out->resize(e - b);
+  char* dst = out->data();
+  // ASCII words of four or more bytes: a few whole-word folds.
+  if (e - b >= 4 && LowerAsciiWords(text.data() + b, e - b, dst)) return;
+  // Else ASCII bytes in place, byte by byte.
+  size_t i = b;
+  for (; i < e; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) break;
+    dst[i - b] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+  }
+  if (i == e) return;
+  out->resize(i - b);
+  AppendLowerRest(text, i, e, out);
 }
 
 // Classify() of each ASCII character.
@@ -177,9 +204,27 @@ size_t ScanWord(const Cursor& cur, size_t i, bool* is_number) {
   bool single_letters = first == CharClass::kLetter && len == 1;  // candidate initialism "U.S."
   size_t letters_in_part = 1;
   for (;;) {
-    // A run of ASCII letters and digits, the bulk of any word.
+    // A run of ASCII letters and digits, the bulk of any word: eight bytes
+    // at a time while eight remain, then byte by byte.
     const size_t run_begin = j;
-    while (j < cur.end) {
+    bool run_ended = false;
+    while (j + 8 <= cur.end) {
+      uint64_t v;
+      std::memcpy(&v, cur.text.data() + j, 8);
+      const AlnumBytes m = ClassifyAlnum8(v);
+      const uint64_t stop = ~(m.letters | m.digits) & kHigh8;
+      if (stop == 0) {
+        if (m.letters != 0) *is_number = false;
+        j += 8;
+        continue;
+      }
+      const int run = __builtin_ctzll(stop) >> 3;  // bytes before the first other byte
+      if ((m.letters & ((uint64_t{1} << (8 * run)) - 1)) != 0) *is_number = false;
+      j += run;
+      run_ended = true;
+      break;
+    }
+    while (!run_ended && j < cur.end) {
       const unsigned char b = static_cast<unsigned char>(cur.text[j]);
       if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
         *is_number = false;
@@ -268,6 +313,7 @@ void SegmentParagraph(std::string_view text, TextRange range,
   if (tokens.capacity() < expected) tokens.reserve(std::max(expected, 2 * tokens.capacity()));
 
   // Pass 1: tokens.
+  bool quote_marks = false;  // a token is a quote mark: pass 2 has work
   for (size_t i = range.begin; i < range.end;) {
     int len;
     const CharClass c = cur.ClassAt(i, &len);
@@ -298,6 +344,7 @@ void SegmentParagraph(std::string_view text, TextRange range,
       // newspaper archives (''It is,'' he said).
       t.end = static_cast<uint32_t>(i + 2);
       t.kind = TokenKind::kQuoteOpen;
+      quote_marks = true;
       t.lower = "\"";
       i = t.end;
     } else if ((c == CharClass::kApostrophe || c == CharClass::kCloseSingle) && prev != nullptr &&
@@ -318,22 +365,27 @@ void SegmentParagraph(std::string_view text, TextRange range,
       switch (c) {
         case CharClass::kDoubleQuote:
           t.kind = TokenKind::kQuoteOpen;  // decided in pass 2
+          quote_marks = true;
           t.lower = "\"";
           break;
         case CharClass::kOpenQuote:
           t.kind = TokenKind::kQuoteOpen;
+          quote_marks = true;
           t.lower = "\xE2\x80\x9C";
           break;
         case CharClass::kCloseQuote:
           t.kind = TokenKind::kQuoteClose;
+          quote_marks = true;
           t.lower = "\xE2\x80\x9D";
           break;
         case CharClass::kOpenSingle:
           t.kind = TokenKind::kQuoteOpen;
+          quote_marks = true;
           t.lower = "\xE2\x80\x98";
           break;
         case CharClass::kCloseSingle:
           t.kind = TokenKind::kQuoteClose;
+          quote_marks = true;
           t.lower = "\xE2\x80\x99";
           break;
         case CharClass::kHyphen:
@@ -373,7 +425,7 @@ void SegmentParagraph(std::string_view text, TextRange range,
     out->quotes.push_back(q);
     open = -1;
   };
-  for (int k = 0; k < n; ++k) {
+  for (int k = 0; quote_marks && k < n; ++k) {
     Token& t = tokens[k];
     if (t.kind != TokenKind::kQuoteOpen && t.kind != TokenKind::kQuoteClose) continue;
     const bool single = t.Is("\xE2\x80\x98") || t.Is("\xE2\x80\x99");

@@ -31,6 +31,7 @@ using stance_internal::kTo;
 constexpr size_t kContextBytes = 1500;   // how far back a pointer ("it") may look
 constexpr size_t kContextSentences = 4;  // ... and over how many sentences
 constexpr size_t kShortContextBytes = 700;  // tried first (see Antecedent)
+constexpr size_t kSmallContextBytes = 300;  // tried before that
 
 // Per-thread state of the tagger: the reader's memory of the words seen
 // (bounded), and reading buffers that keep their capacity from claim to claim.
@@ -189,39 +190,19 @@ int StanceTagger::Rep::ClausePolarity(const Reading& r, size_t clause,
   return Polarity(r, clause, end, false, side);
 }
 
-bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim_begin,
-                                   std::vector<std::string_view>* norms, std::string* label) const {
-  claim_begin = std::min(claim_begin, doc.text.size());
-  size_t from = claim_begin > kContextBytes ? claim_begin - kContextBytes : 0;
-  while (from > 0 && from < claim_begin && doc.text[from] != ' ' && doc.text[from] != '\n') ++from;
-  const std::string_view text(doc.text);
-  std::string_view context = text.substr(from, claim_begin - from);
-  Reading& r = s->context;
-  // Only the last kContextSentences sentences are searched, so a shorter
-  // context that starts at white space (where the tokens of the long one
-  // start too) and holds more sentence ends than that gives the same
-  // answer: the sentences searched lie whole inside it, and its partial
-  // first sentence (whose first word and chunks may read differently) is
-  // not among them. Else the whole context is read.
-  bool read = false;
-  if (claim_begin > from + kShortContextBytes) {
-    size_t start = claim_begin - kShortContextBytes;
-    while (start < claim_begin && text[start] != ' ' && text[start] != '\n') ++start;
-    if (start < claim_begin) {
-      const std::string_view shorter = text.substr(start, claim_begin - start);
-      reader.Read(&s->read, shorter, &r);
-      if (!r.tokens.empty() && r.sentence.back() >= kContextSentences) {
-        context = shorter;
-        read = true;
-      }
-    }
-  }
-  if (!read) reader.Read(&s->read, context, &r);
-  if (r.tokens.empty()) return false;
-  // Sentences from the nearest back; in each, the first phrase after its
-  // first verb or stance word.
+// The search of Antecedent over a reading of `context`: the last
+// kContextSentences sentences from the nearest back, in each the first
+// phrase after its first verb or stance word. Sentences before
+// `first_sentence` are not searched: kUnknown when the search would go on
+// into them.
+enum class AntecedentSearch { kFound, kNone, kUnknown };
+
+AntecedentSearch SearchAntecedent(const Reading& r, std::string_view context, size_t first_sentence,
+                                  std::vector<std::string_view>* norms, std::string* label) {
+  if (r.tokens.empty()) return first_sentence == 0 ? AntecedentSearch::kNone : AntecedentSearch::kUnknown;
   const size_t last = r.sentence.back();
   for (size_t sen = last + 1; sen-- > 0 && last - sen < kContextSentences;) {
+    if (sen < first_sentence) return AntecedentSearch::kUnknown;
     size_t verb = r.tokens.size();
     for (size_t i = 0; i < r.tokens.size(); ++i) {
       if (r.sentence[i] == sen && (r.verbish[i] || r.match_of[i] >= 0)) {
@@ -243,10 +224,63 @@ bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim
       if (c.pointer || shell) break;  // points further back
       norms->assign(r.norm_pool.begin() + c.norm_begin, r.norm_pool.begin() + c.norm_end);
       *label = std::string(context.substr(r.tokens[c.begin].begin, r.tokens[c.end - 1].end - r.tokens[c.begin].begin));
-      return true;
+      return AntecedentSearch::kFound;
     }
   }
-  return false;
+  return AntecedentSearch::kNone;
+}
+
+bool StanceTagger::Rep::Antecedent(Scratch* s, const Document& doc, size_t claim_begin,
+                                   std::vector<std::string_view>* norms, std::string* label) const {
+  claim_begin = std::min(claim_begin, doc.text.size());
+  size_t from = claim_begin > kContextBytes ? claim_begin - kContextBytes : 0;
+  while (from > 0 && from < claim_begin && doc.text[from] != ' ' && doc.text[from] != '\n') ++from;
+  const std::string_view text(doc.text);
+  std::string_view context = text.substr(from, claim_begin - from);
+  Reading& r = s->context;
+  // Only the last kContextSentences sentences are searched, so a shorter
+  // context that starts at white space (where the tokens of the long one
+  // start too) and holds more sentence ends than that gives the same
+  // answer: the sentences searched lie whole inside it, and its partial
+  // first sentence (whose first word and chunks may read differently) is
+  // not among them. Else the whole context is read.
+  size_t short_start = claim_begin;
+  if (claim_begin > from + kShortContextBytes) {
+    short_start = claim_begin - kShortContextBytes;
+    while (short_start < claim_begin && text[short_start] != ' ' && text[short_start] != '\n') ++short_start;
+  }
+  // The answer is mostly in the last sentence or two: a small context is
+  // read first. The sentences after its partial first one are whole in the
+  // contexts below too and read the same there (as above), so an answer
+  // found in them, or none found in all the sentences searched, is theirs;
+  // a search that would go on into the partial sentence reads on below.
+  if (claim_begin > from + kSmallContextBytes) {
+    size_t start = claim_begin - kSmallContextBytes;
+    while (start < claim_begin && text[start] != ' ' && text[start] != '\n') ++start;
+    if (start < claim_begin && start >= from && (short_start == claim_begin || start >= short_start)) {
+      const std::string_view small = text.substr(start, claim_begin - start);
+      reader.Read(&s->read, small, &r);
+      // A reading's first word starts its pointer chunks ("It ..."): it
+      // must lie in the partial sentence, as it does in the longer contexts.
+      size_t first_word = 0;
+      while (first_word < r.tokens.size() && !r.tokens[first_word].word) ++first_word;
+      if (first_word < r.tokens.size() && r.sentence[first_word] == 0) {
+        const AntecedentSearch found = SearchAntecedent(r, small, /*first_sentence=*/1, norms, label);
+        if (found != AntecedentSearch::kUnknown) return found == AntecedentSearch::kFound;
+      }
+    }
+  }
+  bool read = false;
+  if (short_start < claim_begin) {
+    const std::string_view shorter = text.substr(short_start, claim_begin - short_start);
+    reader.Read(&s->read, shorter, &r);
+    if (!r.tokens.empty() && r.sentence.back() >= kContextSentences) {
+      context = shorter;
+      read = true;
+    }
+  }
+  if (!read) reader.Read(&s->read, context, &r);
+  return SearchAntecedent(r, context, /*first_sentence=*/0, norms, label) == AntecedentSearch::kFound;
 }
 
 const std::vector<std::string_view>& StanceTagger::Rep::SideWords(Scratch* s, const Speaker& speaker) const {

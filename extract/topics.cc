@@ -22,6 +22,14 @@ bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c >= 0x80; }
 bool IsInitial(std::string_view text, size_t word_start, size_t dot) {
   return dot >= word_start + 1 && (dot == word_start + 1 || text[dot - 2] == '.');
 }
+// Bytes 'a'..'z' and '0'..'9': the bulk of the words ScanTokens reads.
+struct LowerAlnumBytes {
+  bool of[256];
+  constexpr LowerAlnumBytes() : of() {
+    for (int c = 0; c < 256; ++c) of[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+};
+constexpr LowerAlnumBytes kLowerAlnum;
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // The curly right single quote (U+2019) read as an apostrophe.
@@ -244,7 +252,7 @@ void ScanTokens(std::string_view text, std::string* lowers, Emit&& emit) {
     bool folded = false;  // the word holds a byte that lower-casing changes
     while (j < text.size()) {
       // The bulk of a word: lower-case letters and digits.
-      while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= '0' && text[j] <= '9'))) ++j;
+      while (j < text.size() && kLowerAlnum.of[static_cast<unsigned char>(text[j])]) ++j;
       if (j >= text.size()) break;
       const unsigned char d = static_cast<unsigned char>(text[j]);
       folded = folded || (d >= 'A' && d <= 'Z') || d == 0xE2;
