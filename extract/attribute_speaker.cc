@@ -436,8 +436,10 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
         start -= 2;
         continue;
       }
-      // "16 percent of registered voters": a number stays in the phrase.
-      if ((!prev.IsWord() && prev.kind != TokenKind::kNumber) || prev.in_quote) break;
+      // "16 percent of registered voters": a number stays in the phrase, as
+      // does an ampersand inside a name ("Great Plains & Western").
+      const bool ampersand = prev.Is("&") && start - 2 >= sb && t[start - 2].capitalized && t[start].capitalized;
+      if ((!prev.IsWord() && prev.kind != TokenKind::kNumber && !ampersand) || prev.in_quote) break;
       if (!prev.capitalized &&
           (prev.Is("that") || prev.HasClass(kConj) || prev.HasClass(kRel))) {
         break;

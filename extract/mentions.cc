@@ -278,6 +278,18 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       org_forced = true;
       continue;
     }
+    // "Great Plains & Western Railway": an ampersand joins a name's words.
+    if (tok.Is("&") && name_b >= 0 && name_e == i && i + 1 < e && t[i + 1].capitalized && t[i + 1].IsWord()) {
+      name_e = ++i;
+      continue;
+    }
+    // "Ward 9 Coun. Priya Sandhu", "District 4 Supervisor Ann Lee": a
+    // numbered district before a title is no name.
+    if (tok.kind == TokenKind::kNumber && name_b >= 0 && name_e == i && i + 1 < e && TitleLength(p, i + 1, e) > 0) {
+      name_b = name_e = -1;
+      ++i;
+      continue;
+    }
     if (!tok.IsWord()) break;
     const uint16_t cls = tok.word_class;
     // "the Association of Harbour Pilots", "Institute for Health

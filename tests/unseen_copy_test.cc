@@ -361,5 +361,12 @@ TEST_CASE("\"according to X\" between commas inside the sentence reports both si
   CHECK(claims[0].speaker.name.find("harbour authority") != std::string::npos);
 }
 
+TEST_CASE("an ampersand inside an organisation's name, a numbered ward before a title", "[speaker][unseen]") {
+  auto claims = ExtractText("Harbour & Western Ferries said the audit was flawed.");
+  CHECK(SpeakerOf(claims, "the audit was flawed") == "Harbour & Western Ferries");
+  claims = ExtractText("Ward 4 Coun. Elise Marchetti said the audit was flawed.");
+  CHECK(SpeakerOf(claims, "the audit was flawed") == "Elise Marchetti");
+}
+
 }  // namespace
 }  // namespace claimgraph
