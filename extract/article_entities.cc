@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extract/mentions.h"
+#include "extract/words.h"
 
 namespace claimgraph {
 namespace {
@@ -64,8 +65,7 @@ const std::string_view* GenericKind(std::string_view word) {
 // ends with a corporate word ("Lakeshore Foods Corp."), a union's or an
 // agency's holds one of theirs.
 bool FitsKind(const std::string_view* kind, std::string_view name) {
-  std::string lower(name);
-  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  const std::string lower = AsciiLower(name);
   std::string_view rest = lower;
   const bool company = *kind == "company";
   while (!rest.empty()) {
@@ -89,8 +89,7 @@ bool FitsKind(const std::string_view* kind, std::string_view name) {
 // 10", "Both leaders", "The efforts").
 bool StartsWithShare(std::string_view name) {
   if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return true;
-  std::string first(name.substr(0, name.find(' ')));
-  for (char& c : first) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  const std::string first = AsciiLower(name.substr(0, name.find(' ')));
   constexpr std::string_view kWords[] = {"about", "nearly", "almost", "some", "many", "most", "all",  "both",
                                          "several", "few", "half", "the", "a", "an", "these", "those",
                                          "one", "two", "three", "four", "five", "only", "just", "more", "other"};
@@ -238,8 +237,7 @@ bool ArticleEntities::ResolveRole(const std::string& role_word, Mention* m) cons
     size_t j = asked.find(' ', i);
     if (j == std::string::npos) j = asked.size();
     if (asked[i] >= 'A' && asked[i] <= 'Z' && j - i > 1) {
-      std::string w = asked.substr(i, j - i);
-      for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      std::string w = AsciiLower(std::string_view(asked).substr(i, j - i));
       if (w != role_word) proper.push_back(std::move(w));
     }
     i = j + 1;
@@ -251,8 +249,7 @@ bool ArticleEntities::ResolveRole(const std::string& role_word, Mention* m) cons
   int best_count = 0;
   for (size_t i = people_.size(); i-- > 0;) {
     if (keys_[i].mentions <= best_count) continue;
-    std::string role = people_[i].role;
-    for (char& c : role) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    const std::string role = AsciiLower(people_[i].role);
     bool agrees = true;
     for (const std::string& w : proper) agrees = agrees && role.find(w) != std::string::npos;
     if (!role.empty() && agrees && role.find(role_word) != std::string::npos) {

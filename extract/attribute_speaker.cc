@@ -28,8 +28,7 @@ bool IsParticipleForm(const std::string& w) { return w.size() > 4 && (EndsWith(w
 // "Several", "Many", "Some": a quantifier standing alone for a share of a
 // group named before.
 bool IsShareWord(const std::string& w) {
-  std::string lower = w;
-  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  const std::string lower = AsciiLower(w);
   return lower == "several" || lower == "many" || lower == "most" || lower == "some" || lower == "both" ||
          lower == "all" || lower == "a few" || lower == "few";
 }
@@ -38,8 +37,7 @@ bool IsShareWord(const std::string& w) {
 
 void AttributionSieve::Resolve(State* st, Mention* m) const {
   if (m->pronoun) {
-    std::string lower = m->surface;
-    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    std::string lower = AsciiLower(m->surface);
     // "his claims": the owner is who "he" would be.
     if (lower == "his") lower = "he";
     if (lower == "her") lower = "she";
@@ -68,8 +66,7 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     }
   }
   if (m->role_reference) {
-    std::string word = m->role.empty() ? m->name : m->role;
-    for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    std::string word = AsciiLower(m->role.empty() ? m->name : m->role);
     const size_t space = word.rfind(' ');
     if (space != std::string::npos) word = word.substr(space + 1);
     st->entities.ResolveRole(word, m);
@@ -79,8 +76,7 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     // "Voss's campaign" -> "Lena Voss's campaign".
     Mention owner;
     owner.name = m->name.substr(0, m->owner_size);
-    if (owner.name == "his" || owner.name == "her" || owner.name == "their" || owner.name == "its" ||
-        owner.name == "His" || owner.name == "Her" || owner.name == "Their" || owner.name == "Its") {
+    if (IsPossessivePronoun(AsciiLower(owner.name))) {
       // "Her office" -> "Nadine Okafor's office".
       owner.surface = owner.name;
       owner.pronoun = true;
@@ -200,7 +196,7 @@ void AttributionSieve::CoordinatedSpeakers(State* st, int sb, int end, Mention* 
     Resolve(st, &x);
     if (x.pronoun || x.name.empty()) return;
     // "Bernie Sanders and his supporters": the owner stays before the group.
-    const bool owned = t[start].Is("his") || t[start].Is("her") || t[start].Is("their") || t[start].Is("its");
+    const bool owned = IsPossessivePronoun(t[start].lower);
     const std::string owner = owned ? TokenText(st->text, st->para, start, start + 1) + " " : std::string();
     Mention joined;
     joined.name = x.name + " and " + owner + m->name;

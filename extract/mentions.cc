@@ -143,7 +143,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   if (b >= e) {
     // "Several said", "Many say": a quantifier standing alone is a group.
     const int q = e - 1;
-    if (q >= 0 && t[q].IsWord() && (t[q].Is("his") || t[q].Is("her") || t[q].Is("their") || t[q].Is("its"))) {
+    if (q >= 0 && t[q].IsWord() && IsPossessivePronoun(t[q].lower)) {
       // "his claims", "their proposal": the owner speaks, a pronoun to resolve.
       m->surface = TokenText(text, p, q, e);
       m->name = m->surface;
@@ -582,7 +582,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     m->type = m->document ? EntityType::kUnknown : EntityType::kGroup;
     if (vocab_.org_words.count(h) && !vocab_.source_nouns.count(h)) m->type = EntityType::kOrganization;  // "the union"
     if (head == first && name_begin == first && first > range_begin && IsPersonalBody(h) &&
-        (t[first - 1].Is("his") || t[first - 1].Is("her") || t[first - 1].Is("their") || t[first - 1].Is("its"))) {
+        IsPossessivePronoun(t[first - 1].lower)) {
       // "Her office", "his campaign": the owner the pronoun stands for,
       // resolved later as "Voss's campaign" is.
       m->name = TokenText(text, p, first - 1, name_end);

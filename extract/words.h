@@ -6,6 +6,7 @@
 #define CLAIMGRAPH_EXTRACT_WORDS_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace claimgraph {
@@ -20,6 +21,19 @@ inline bool EndsWith(std::string_view s, std::string_view suffix) {
     if (s[base + i] != suffix[i]) return false;
   }
   return true;
+}
+
+// `s` with its ASCII capitals lowered (other bytes, UTF-8 included, as they are).
+inline std::string AsciiLower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return lower;
+}
+
+// "his", "her", "their", "its" (lower case): a possessive pronoun, which
+// owns the noun after it ("Her office", "his supporters").
+inline bool IsPossessivePronoun(std::string_view lower) {
+  return lower == "his" || lower == "her" || lower == "their" || lower == "its";
 }
 
 }  // namespace claimgraph
