@@ -395,7 +395,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
         OneOf(t[k - 1], {"is", "are", "was", "were", "be", "been", "being"}) && !t[cue.end].Is("that") &&
         !t[cue.end].Is("to") && !t[cue.end].Is(",") && !t[cue.end].Is(":") &&
         t[cue.end].kind != TokenKind::kQuoteOpen &&
-        !OneOf(t[cue.end], {"he", "she", "they", "it", "we", "i"})) {  // "it was revealed she had ..."
+        !t[cue.end].HasClass(kPron)) {  // "it was revealed she had ..."
       continue;
     }
     // "Reuters cited French officials as saying": the "saying" frame takes it.
@@ -473,7 +473,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
           (t[cb - 1].Is(",") ? x == cb && OneOf(t[x], {"though", "although"})
                              : OneOf(t[x], {"as", "while", "when", "after", "before"})) &&
           (t[x + 1].capitalized || t[x + 1].HasClass(kDet) ||
-           OneOf(t[x + 1], {"he", "she", "they", "it", "we", "i", "his", "her", "their"}))) {
+           t[x + 1].HasClass(kPron) || OneOf(t[x + 1], {"his", "her", "their"}))) {
         break;
       }
       adverbial_only = adverbial_only && (t[x].HasClass(kTime) || t[x].HasClass(kAdv) || IsLy(t[x]));

@@ -22,14 +22,6 @@
 #include "extract/words.h"
 
 namespace claimgraph {
-namespace {
-
-bool IsCount(const Token& t) {
-  return t.kind == TokenKind::kNumber ||
-         OneOf(t, {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"});
-}
-
-}  // namespace
 
 bool AttributionSieve::QuantitySpeaker(const State& st, int sb, int j, Mention* m, int* np_begin) const {
   const auto& t = st.t();

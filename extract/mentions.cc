@@ -36,18 +36,6 @@ bool IsPersonalBody(std::string_view w) {
   return w == "campaign" || w == "office" || w == "team" || w == "administration" || w == "camp";
 }
 
-// "4", "Nine", "ten": a count.
-bool IsNumberLike(const Token& t) {
-  if (t.kind == TokenKind::kNumber) return true;
-  static constexpr std::string_view kWords[] = {"one", "two",   "three", "four", "five", "six",
-                                                "seven", "eight", "nine", "ten"};
-  for (std::string_view w : kWords) {
-    if (t.lower == w) return true;
-  }
-  return false;
-}
-
-
 char HonorificGender(const std::string& w) {
   if (w == "mr" || w == "mr." || w == "sir") return 'm';
   if (w == "mrs" || w == "mrs." || w == "ms" || w == "ms." || w == "miss" || w == "dame") return 'f';
@@ -104,10 +92,10 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
             t[x].Is("almost") || t[x].Is("just"))) {
       ++x;
     }
-    if (x + 3 < e && IsNumberLike(t[x]) && t[x + 1].Is("in") && IsNumberLike(t[x + 2])) {
+    if (x + 3 < e && IsCount(t[x]) && t[x + 1].Is("in") && IsCount(t[x + 2])) {
       quantity_b = b;
       b = x + 3;
-    } else if (x > b && x + 1 < e && (IsNumberLike(t[x]) || (t[x].HasClass(kDet) && !IsArticle(t[x].lower)))) {
+    } else if (x > b && x + 1 < e && (IsCount(t[x]) || (t[x].HasClass(kDet) && !IsArticle(t[x].lower)))) {
       quantity_b = b;
       b = x;
     }

@@ -59,6 +59,17 @@ struct Token {
 // "quickly", "reportedly": a lower-case word ending in "ly".
 inline bool IsLy(const Token& t) { return !t.capitalized && t.lower.size() > 4 && EndsWith(t.lower, "ly"); }
 
+// "4", "Nine", "ten": a count ("one in five", "Nine in 10 voters").
+inline bool IsCount(const Token& t) {
+  if (t.kind == TokenKind::kNumber) return true;
+  static constexpr std::string_view kWords[] = {"one", "two", "three", "four", "five",
+                                                "six", "seven", "eight", "nine", "ten"};
+  for (std::string_view w : kWords) {
+    if (t.lower == w) return true;
+  }
+  return false;
+}
+
 // A quote: token indexes of its marks, and the byte range between them.
 struct QuoteSpan {
   int open = 0;        // index of the opening mark token
