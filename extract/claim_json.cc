@@ -66,14 +66,6 @@ struct ByteClasses {
 };
 constexpr ByteClasses kByteClasses;
 
-// The high bit of each byte of `v` that is '"', '\\', below 0x20 or at or
-// above 0x80.
-inline uint64_t SpecialBytes(uint64_t v) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  const uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
-  return (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v) | v) & kHigh;
-}
-
 // Writes the escape of ASCII byte c ('"', '\\' or a control character).
 char* WriteEscape(uint8_t c, char* p) {
   p[0] = '\\';
@@ -108,7 +100,7 @@ char* WriteJsonString(std::string_view s, char* p) {
       uint64_t v;
       std::memcpy(&v, src + i, 8);
       std::memcpy(p, &v, 8);
-      const uint64_t special = SpecialBytes(v);
+      const uint64_t special = JsonSpecialBytes(v, /*stop_high=*/true);
       if (special != 0) {
         const size_t plain = static_cast<size_t>(__builtin_ctzll(special)) >> 3;
         i += plain;
@@ -128,7 +120,7 @@ char* WriteJsonString(std::string_view s, char* p) {
       std::memcpy(&v, src + i + avail - 8, 8);
       v >>= 8 * (8 - avail);
       std::memcpy(p, &v, 8);
-      uint64_t special = SpecialBytes(v);
+      uint64_t special = JsonSpecialBytes(v, /*stop_high=*/true);
       if (avail < 8) special &= (uint64_t{1} << (8 * avail)) - 1;
       const size_t plain = special == 0 ? avail : static_cast<size_t>(__builtin_ctzll(special)) >> 3;
       i += plain;

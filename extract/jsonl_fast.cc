@@ -125,15 +125,12 @@ class Decoder {
       out->resize(d - base);
       return ok;
     };
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
     for (;;) {
       while (p_ + 8 <= s_.size()) {
         uint64_t v;
         std::memcpy(&v, s_.data() + p_, 8);
         std::memcpy(d, &v, 8);
-        const uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
-        const uint64_t special =
-            (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v)) & kHigh;
+        const uint64_t special = JsonSpecialBytes(v, /*stop_high=*/false);
         if (special != 0) {
           const size_t plain = static_cast<size_t>(__builtin_ctzll(special)) >> 3;
           p_ += plain;
