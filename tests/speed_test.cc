@@ -11,6 +11,7 @@
 #include "extract/claim_json.h"
 #include "extract/stance.h"
 #include "extract/vocabulary.h"
+#include "tests/stance_fixture.h"
 
 namespace claimgraph {
 namespace {
@@ -78,33 +79,9 @@ TEST_CASE("Paragraphs are trimmed of ASCII, no-break and ideographic spaces at b
 
 // The topic names of claim `content` in a document `text`, tagged.
 std::vector<std::string> TopicNamesIn(const std::string& text, const std::string& content) {
-  static const Vocabulary* const vocab = [] {
-    auto* v = new Vocabulary();
-    Status s = Vocabulary::Load("", v);
-    if (!s.ok()) FAIL(s.ToString());
-    return v;
-  }();
-  static const StanceTagger* const tagger = [] {
-    std::unique_ptr<StanceTagger> t;
-    Status s = StanceTagger::Create(*vocab, "", "", &t);
-    if (!s.ok()) FAIL(s.ToString());
-    return t.release();
-  }();
-  Document doc;
-  doc.id = "t.txt";
-  doc.text = text;
-  std::vector<Claim> claims(1);
-  Claim& c = claims[0];
-  c.doc = doc.id;
-  c.text = content;
-  const size_t at = text.rfind(content);
-  REQUIRE(at != std::string::npos);
-  c.span = TextRange{at, at + content.size()};
-  c.cue = "said";
-  c.speaker.name = "Test Speaker";
-  tagger->Tag(doc, &claims);
+  const Claim claim = TagIn(TestStanceTagger(), text, content);
   std::vector<std::string> names;
-  for (const Topic& t : claims[0].topics) names.push_back(t.name + "/" + t.polarity);
+  for (const Topic& t : claim.topics) names.push_back(t.name + "/" + t.polarity);
   return names;
 }
 

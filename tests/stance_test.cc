@@ -9,53 +9,14 @@
 #include "extract/stance.h"
 #include "extract/topics.h"
 #include "extract/vocabulary.h"
+#include "tests/stance_fixture.h"
 
 namespace claimgraph {
 namespace {
 
-const Vocabulary& Vocab() {
-  static const Vocabulary vocab = [] {
-    Vocabulary v;
-    Status s = Vocabulary::Load("", &v);
-    if (!s.ok()) FAIL(s.ToString());
-    return v;
-  }();
-  return vocab;
-}
-
-const StanceTagger& Tagger() {
-  static const std::unique_ptr<StanceTagger> tagger = [] {
-    std::unique_ptr<StanceTagger> t;
-    Status s = StanceTagger::Create(Vocab(), "", "", &t);
-    if (!s.ok()) FAIL(s.ToString());
-    return t;
-  }();
-  return *tagger;
-}
-
-// The claim `content` of a document `text` (content must occur in it), tagged.
-Claim TagIn(const StanceTagger& tagger, const std::string& text, const std::string& content,
-            const std::string& speaker = "Test Speaker", const std::string& affiliation = "") {
-  Document doc;
-  doc.id = "t.txt";
-  doc.text = text;
-  std::vector<Claim> claims(1);
-  Claim& c = claims[0];
-  c.doc = doc.id;
-  c.text = content;
-  const size_t at = text.find(content);
-  REQUIRE(at != std::string::npos);
-  c.span = TextRange{at, at + content.size()};
-  c.cue = "said";
-  c.speaker.name = speaker;
-  c.speaker.affiliation = affiliation;
-  tagger.Tag(doc, &claims);
-  return claims[0];
-}
-
 Claim Tag(const std::string& sentence, const std::string& speaker = "Test Speaker",
           const std::string& affiliation = "") {
-  return TagIn(Tagger(), sentence, sentence, speaker, affiliation);
+  return TagIn(TestStanceTagger(), sentence, sentence, speaker, affiliation);
 }
 
 // The polarity toward the first topic holding every word of `query`, or "none".
@@ -122,7 +83,7 @@ TEST_CASE("A topics file groups phrasings under one name", "[topics]") {
 TEST_CASE("Catalog topics join a claim with the polarity of the phrase that names them", "[stance]") {
   const std::string path = std::string(CLAIMGRAPH_SOURCE_DIR) + "/tests/testdata/stance/topics.txt";
   std::unique_ptr<StanceTagger> tagger;
-  REQUIRE(StanceTagger::Create(Vocab(), "", path, &tagger).ok());
+  REQUIRE(StanceTagger::Create(TestVocabulary(), "", path, &tagger).ok());
   const std::string text = "The minister said the government opposes the two-state solution.";
   Claim c = TagIn(*tagger, text, "the government opposes the two-state solution");
   CHECK(PolarityToward(c, "Palestinian state") == "oppose");
@@ -131,13 +92,13 @@ TEST_CASE("Catalog topics join a claim with the polarity of the phrase that name
   CHECK(labelled);
 
   std::unique_ptr<StanceTagger> missing;
-  CHECK(StanceTagger::Create(Vocab(), "", "/nonexistent/topics.txt", &missing).code() ==
+  CHECK(StanceTagger::Create(TestVocabulary(), "", "/nonexistent/topics.txt", &missing).code() ==
         Status::Code::kInvalidInput);
 }
 
 TEST_CASE("Every stance rule gives its test sentence the expected polarity", "[stance]") {
-  REQUIRE(Tagger().rules().size() > 50);
-  for (const StanceRule& rule : Tagger().rules()) {
+  REQUIRE(TestStanceTagger().rules().size() > 50);
+  for (const StanceRule& rule : TestStanceTagger().rules()) {
     INFO("rule \"" << rule.phrase << "\": " << rule.example);
     REQUIRE_FALSE(rule.example.empty());
     REQUIRE_FALSE(rule.topic.empty());
@@ -191,7 +152,7 @@ TEST_CASE("The cue gives clauses without stance words their polarity", "[stance]
   claims[0].text = "a three-day pause in the shelling";
   claims[0].span = TextRange{doc.text.find(claims[0].text), doc.text.size() - 1};
   claims[0].cue = "urged";
-  Tagger().Tag(doc, &claims);
+  TestStanceTagger().Tag(doc, &claims);
   CHECK(PolarityToward(claims[0], "pause") == "support");
 }
 
@@ -200,14 +161,14 @@ TEST_CASE("Pointers take the topic of the phrase they point back to", "[stance]"
       "Two members sponsored a resolution on river dredging on Friday. "
       "However, the delegates from the north vetoed the measure. "
       "The northern envoy described it as a hypocritical gesture.";
-  Claim c = TagIn(Tagger(), text, "it as a hypocritical gesture");
+  Claim c = TagIn(TestStanceTagger(), text, "it as a hypocritical gesture");
   INFO(TopicNames(c));
   CHECK(PolarityToward(c, "resolution") == "oppose");
 
   const std::string text2 =
       "Although the council has backed the construction of a second bridge for years, "
       "the new mayor said there is no space for this.";
-  Claim c2 = TagIn(Tagger(), text2, "there is no space for this");
+  Claim c2 = TagIn(TestStanceTagger(), text2, "there is no space for this");
   INFO(TopicNames(c2));
   CHECK(PolarityToward(c2, "second bridge") == "oppose");
 }
@@ -237,20 +198,20 @@ TEST_CASE("A pointer finds the same antecedent however much text comes before", 
   const std::string sponsor = "Two members sponsored a resolution on river dredging on Friday";
   const std::string tail = ". The northern envoy described it as a hypocritical gesture.";
   const std::string content = "it as a hypocritical gesture";
-  const Claim base = TagIn(Tagger(), sponsor + tail, content);
+  const Claim base = TagIn(TestStanceTagger(), sponsor + tail, content);
   REQUIRE(PolarityToward(base, "resolution") != "none");
 
   // Many short sentences before: the antecedent lies in the last ones.
   std::string before;
   while (before.size() < 2000) before += "Rain fell. ";
-  const Claim after_many = TagIn(Tagger(), before + sponsor + tail, content);
+  const Claim after_many = TagIn(TestStanceTagger(), before + sponsor + tail, content);
   CHECK(TopicNames(after_many) == TopicNames(base));
   CHECK(PolarityToward(after_many, "resolution") == PolarityToward(base, "resolution"));
 
   // One sentence of more than 700 bytes: the antecedent is far back in it.
   std::string long_sentence = sponsor;
   while (long_sentence.size() < 1100) long_sentence += ", with farmers and boatmen and clerks";
-  const Claim far = TagIn(Tagger(), long_sentence + tail, content);
+  const Claim far = TagIn(TestStanceTagger(), long_sentence + tail, content);
   CHECK(PolarityToward(far, "resolution") == PolarityToward(base, "resolution"));
 }
 
@@ -288,7 +249,7 @@ TEST_CASE("ScanTopicSpans gives the tokens and lower forms of TokenizeForTopics"
 }
 
 TEST_CASE("Vocabulary::ClassOf agrees with the word class table for every length", "[topics]") {
-  const Vocabulary& vocab = Vocab();
+  const Vocabulary& vocab = TestVocabulary();
   REQUIRE(!vocab.word_classes.empty());
   for (const auto& [word, cls] : vocab.word_classes) {
     INFO(word);
