@@ -354,6 +354,7 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
       *m = last_group_speaker_;
     } else if (before.has_subject && !before.subject.pronoun && before.subject.type != EntityType::kPerson) {
       *m = before.subject;
+      if (m->document) ResolveDocument(m);  // "A survey ... found C. It also showed D
     } else if (has_group_speaker_ && fits(last_group_speaker_) &&
                last_group_speaker_.type == EntityType::kOrganization) {
       *m = last_group_speaker_;
@@ -409,7 +410,33 @@ bool ArticleEntities::ResolveShare(int sentence_index, Mention* m) const {
   return true;
 }
 
+void ArticleEntities::NoteDocumentAuthor(std::string_view noun, const Mention& author) {
+  if (noun.empty() || author.pronoun || author.name.empty()) return;
+  document_author_ = author;
+  document_noun_ = noun;
+  has_document_author_ = true;
+  author_is_latest_ = true;
+}
+
 bool ArticleEntities::ResolveDocument(Mention* m) const {
+  // "the same poll", "the new report": lower-case words before the noun.
+  std::string_view noun = m->name;
+  if (const size_t space = noun.rfind(' '); space != std::string_view::npos) {
+    const std::string_view before = noun.substr(0, space);
+    if (std::count(before.begin(), before.end(), ' ') > 1) return false;
+    for (const char c : before) {
+      if (c >= 'A' && c <= 'Z') return false;
+    }
+    noun.remove_prefix(space + 1);
+  }
+  const auto poll = [](std::string_view w) { return w == "poll" || w == "survey"; };
+  if (has_document_author_ && (author_is_latest_ || !has_document_) &&
+      (noun == document_noun_ || (poll(noun) && poll(document_noun_)))) {
+    const std::string surface = m->surface;
+    *m = document_author_;
+    m->surface = surface;
+    return true;
+  }
   if (!has_document_ || m->name.find(' ') != std::string::npos || m->name != last_document_.role) return false;
   // The document was named by its noun and what follows it ("report
   // released last year by ..."), not by a quantifier before it ("some polls").
@@ -426,6 +453,7 @@ void ArticleEntities::NoteSpeaker(const Mention& m) {
   if (m.document && !m.role.empty() && m.name.size() > m.role.size() && m.role.find(' ') == std::string::npos) {
     last_document_ = m;
     has_document_ = true;
+    author_is_latest_ = false;
     return;
   }
   if (m.pronoun) return;

@@ -109,6 +109,11 @@ void AttributionSieve::Emit(State* st, ClaimKind kind, TextRange span, std::stri
   c.speaker.affiliation = speaker.affiliation;
   c.addressee = addressee;
   c.date = st->doc->date;
+  // Only a definite role ("the city auditor", "its chair"): "a judge", "a
+  // State Department spokesman" are unnamed sources.
+  if (speaker.role_reference && !speaker.indefinite && speaker.name_tokens == 0 && !speaker.pronoun) {
+    st->unresolved_roles.emplace_back(st->claims->size(), speaker);
+  }
   st->claims->push_back(std::move(c));
   st->entities.NoteSpeaker(speaker);
   st->entities.NoteSentence(st->sentence_index, nullptr, &speaker);
@@ -271,6 +276,12 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
              vocab_.titles.count(t[j + 1].lower)) ||
             InitialPeriod(t, sb, j))) {
       ++j;
+    }
+    // "Ward 9 Coun. Priya Sandhu": a numbered district before a title is no
+    // person; the run starts again at the title.
+    if (j + 1 < se && t[j].kind == TokenKind::kNumber && analyzer_.TitleLength(st->para, j + 1, se) > 0) {
+      i = j + 1;
+      continue;
     }
     Mention m;
     const bool named = analyzer_.Analyze(st->text, st->para, i, j, &m);
@@ -444,7 +455,7 @@ void AttributionSieve::CueFrames(State* st, int sb, int se) const {
     }
     if (speaker.document && cue.cls != CueClass::kEvidence && cue.cls != CueClass::kSpeech) continue;
     if (speaker.document && !participle && speaker.name.find(" by ") == std::string::npos) {
-      DocumentAuthor(*st, np_begin, k, &speaker);
+      DocumentAuthor(st, np_begin, k, &speaker);
     }
     if (cue.cls == CueClass::kEvidence && !speaker.document && speaker.name_tokens == 0 &&
         speaker.type != EntityType::kOrganization) {
@@ -612,6 +623,25 @@ void AttributionSieve::SkipDateline(State* st) const {
   for (int i = 0; i <= k; ++i) st->consumed[i] = true;
 }
 
+void AttributionSieve::ResolveRolesNamedLater(State* st) const {
+  for (auto& [index, m] : st->unresolved_roles) {
+    std::string word = AsciiLower(m.role.empty() ? m.name : m.role);
+    const size_t space = word.rfind(' ');
+    if (space != std::string::npos) word = word.substr(space + 1);
+    // A person named in full with a given name ("City auditor Fiona
+    // Strachan"), not a place misread as one.
+    if (!st->entities.ResolveRole(word, &m) || m.name_tokens < 2 ||
+        !vocab_.first_names.count(AsciiLower(std::string_view(m.name).substr(0, m.name.find(' '))))) {
+      continue;
+    }
+    Speaker& s = (*st->claims)[index].speaker;
+    s.name = m.name;
+    s.type = m.type;
+    s.role = m.role;
+    s.affiliation = m.affiliation;
+  }
+}
+
 AttributionSieve::AttributionSieve(const Vocabulary& vocab, const FrameModel* model)
     : vocab_(vocab), analyzer_(vocab), model_(model != nullptr ? model : &FrameModel::Builtin()) {}
 
@@ -663,6 +693,7 @@ void AttributionSieve::Run(const Document& doc, std::vector<Claim>* claims,
     }
     ++st.paragraph_index;
   }
+  ResolveRolesNamedLater(&st);
   if (st.para.tokens.capacity() <= kMaxSpareTokens) spare = std::move(st.para);
 }
 

@@ -120,10 +120,15 @@ class AttributionSieve {
   // frame's end (attribute_report.cc).
   bool ReversedFrame(State* st, int sb, int se, int comma, const Cue& cue, Mention* speaker,
                      const std::string& addressee, int* k) const;
-  // "A 2023 study by the Medical College of Wisconsin found": the named
-  // author the document `*speaker` read at [np_begin, k) speaks for
-  // (attribute_report.cc).
-  void DocumentAuthor(const State& st, int np_begin, int k, Mention* speaker) const;
+  // "A 2023 study by the Medical College of Wisconsin found", "a report by
+  // the city auditor": the named author, or the person or organisation a
+  // role or generic noun after "by" stands for, that the document
+  // `*speaker` read at [np_begin, k) speaks for (attribute_report.cc).
+  void DocumentAuthor(State* st, int np_begin, int k, Mention* speaker) const;
+  void FindDocumentAuthor(State* st, int np_begin, int k, Mention* speaker) const;
+  // At an article's end: claims whose speaker is a role word that named no
+  // one when it was read go to the person named later with that role.
+  void ResolveRolesNamedLater(State* st) const;
   // Resolves pronouns, surnames and role words in place.
   void Resolve(State* st, Mention* m) const;
   void Emit(State* st, ClaimKind kind, TextRange span, std::string text, const Cue& cue, Mention speaker,

@@ -132,8 +132,18 @@ bool AttributionSieve::ReversedFrame(State* st, int sb, int se, int comma, const
   return true;
 }
 
-void AttributionSieve::DocumentAuthor(const State& st, int np_begin, int k, Mention* speaker) const {
-  const auto& t = st.t();
+void AttributionSieve::DocumentAuthor(State* st, int np_begin, int k, Mention* speaker) const {
+  // The document's noun ("survey" of "survey of 600 adults"), for what
+  // later stands for it.
+  std::string noun = speaker->role.empty() ? speaker->name : speaker->role;
+  if (const size_t space = noun.rfind(' '); space != std::string::npos) noun.erase(0, space + 1);
+  if (!speaker->document) noun.clear();
+  FindDocumentAuthor(st, np_begin, k, speaker);
+  if (!speaker->document && !noun.empty()) st->entities.NoteDocumentAuthor(AsciiLower(noun), *speaker);
+}
+
+void AttributionSieve::FindDocumentAuthor(State* st, int np_begin, int k, Mention* speaker) const {
+  const auto& t = st->t();
   // "A 2023 study by the Medical College of Wisconsin found": the
   // document speaks for its named author.
   for (int x = np_begin; x + 1 < k; ++x) {
@@ -142,6 +152,26 @@ void AttributionSieve::DocumentAuthor(const State& st, int np_begin, int k, Ment
     if (OneOf(t[x - 1], {"seen", "obtained", "reviewed", "viewed", "cited"})) break;
     int b = x + 1;
     if (t[b].Is("the") && b + 1 < k) ++b;
+    if (!t[b].capitalized) {
+      // "a report by the city auditor", "figures released by the
+      // authority": a role or a generic noun, resolved as a speaker's is.
+      int e = b;
+      while (e < k && e < b + 4 && t[e].IsWord() && !t[e].in_quote && !t[e].capitalized && !t[e].word_class &&
+             !EndsWithIng(t[e].lower) && !EndsWith(t[e].lower, "ed")) {
+        ++e;
+      }
+      Mention author;
+      if (e == b || !analyzer_.Analyze(st->text, st->para, x + 1, e, &author) || author.pronoun ||
+          author.document || author.plural) {
+        break;
+      }
+      Resolve(st, &author);
+      const bool named = author.name_tokens >= 2 || (author.type == EntityType::kOrganization &&
+                                                     !author.name.empty() && author.name[0] >= 'A' &&
+                                                     author.name[0] <= 'Z');
+      if (named || author.role_reference) *speaker = std::move(author);
+      break;
+    }
     // The author's name: capitalised words, "of"/"for"/"and" between
     // them, and the office after a possessive ("Manitoba's ombudsman");
     // not what follows ("... last year", "... of voters").
@@ -157,13 +187,13 @@ void AttributionSieve::DocumentAuthor(const State& st, int np_begin, int k, Ment
     }
     if (e == b || !t[b].capitalized || e - b > 8) break;
     Mention author;
-    const std::string written = TokenText(st.text, st.para, b, e);
+    const std::string written = TokenText(st->text, st->para, b, e);
     if (office && !t[e - 1].capitalized) {
       // "Manitoba's ombudsman": an office named by its place, as written.
       author.name = author.surface = written;
       author.type = EntityType::kOrganization;
       *speaker = std::move(author);
-    } else if (analyzer_.Analyze(st.text, st.para, b, e, &author) && !author.pronoun && !author.document &&
+    } else if (analyzer_.Analyze(st->text, st->para, b, e, &author) && !author.pronoun && !author.document &&
                (author.type == EntityType::kOrganization || author.type == EntityType::kPerson)) {
       // "Medical College of Wisconsin": the author's whole capitalised
       // name ("a study by John Ortiz of Harvard": a person and a place).
@@ -173,6 +203,13 @@ void AttributionSieve::DocumentAuthor(const State& st, int np_begin, int k, Ment
         author.name = written;
         author.type = EntityType::kOrganization;
       }
+      *speaker = std::move(author);
+    } else if (e - b >= 2 && t[b].capitalized && t[e - 1].capitalized) {
+      // "Mesa Research Group", "Abacus Data": a capitalised name that reads
+      // as a group or a document is the organisation that wrote it.
+      author = Mention();
+      author.name = author.surface = written;
+      author.type = EntityType::kOrganization;
       *speaker = std::move(author);
     }
     break;
@@ -186,6 +223,7 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
     int xb = k + 2, xe = xb;
     int cb, ce;
     int rest_b = -1;  // the content's second part, after the frame
+    bool after_relative = false;  // the content is only the clause after the frame
     const bool leading = k == sb || (k == sb + 1 && t[sb].HasClass(kConj));
     if (leading) {
       while (xe < se && !t[xe].Is(",")) ++xe;
@@ -200,6 +238,16 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
       // "Over the long term, according to the budget office, the rise in
       // deficits is ...": the content is both sides of the frame.
       if (t[k - 1].Is(",") && xe + 4 < se && t[xe].Is(",") && !t[xe + 1].in_quote) rest_b = xe + 1;
+      // "a collision in which, according to investigators, the crew had
+      // been awake for 19 hours": after a relative or a conjunction only
+      // the clause after the frame is reported.
+      if (rest_b >= 0 && !t[k - 2].capitalized &&
+          OneOf(t[k - 2], {"which", "whom", "who", "where", "when", "because", "while", "since", "and", "but"})) {
+        cb = rest_b;
+        ce = se;
+        rest_b = -1;
+        after_relative = true;
+      }
     } else {
       return;
     }
@@ -213,6 +261,7 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
       }
     }
     Mention source;
+    bool as_written = false;
     if (!analyzer_.Analyze(st->text, st->para, xb, xe, &source)) {
       // "according to early results of the exit poll": keep the phrase as written.
       if (xe - xb < 1 || xe - xb > 12) return;
@@ -223,6 +272,32 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
       source.surface = TokenText(st->text, st->para, xb, xe);
       source.name = TokenText(st->text, st->para, b, xe);
       source.document = true;
+      as_written = true;
+    }
+    // "according to figures released by the authority", "according to a
+    // report by the city auditor": the author speaks.
+    if (source.document && (as_written || source.name.find(" by ") == std::string::npos)) {
+      DocumentAuthor(st, xb, xe, &source);
+    }
+    // "according to its chair, Ruth Imeson": the person the appositive
+    // names is the source, the phrase before it her role.
+    const bool last_part = !leading && xe + 1 < se && t[xe].Is(",");
+    const bool first_part = leading && cb < se;
+    if (last_part || first_part) {
+      const int nb = xe + 1;
+      int ne = nb;
+      while (ne < se && ne < nb + 6 && (t[ne].IsWord() || t[ne].Is("."))) ++ne;
+      while (ne > nb && t[ne - 1].Is(".") && !(ne - 2 >= nb && t[ne - 2].lower.size() == 1)) --ne;
+      const bool closes = last_part ? ne == se || (ne + 1 == se && t[ne].kind == TokenKind::kPunct)
+                                    : ne + 1 < se && t[ne].Is(",");
+      Mention named;
+      if (closes && ne > nb && analyzer_.Analyze(st->text, st->para, nb, ne, &named) &&
+          named.type == EntityType::kPerson && named.name_tokens >= 2 && !named.role_reference && !named.pronoun) {
+        if (named.role.empty() && !source.document) named.role = source.name;
+        source = std::move(named);
+        if (first_part) cb = ne + 1;
+        rest_b = -1;
+      }
     }
     Resolve(st, &source);
     Cue cue;
@@ -244,11 +319,17 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
         for (int x = cb; x < ce; ++x) st->consumed[x] = false;
       }
     }
-    if (st->claims->size() > first_claim) {
+    // Claims read before in the sentence, inside the content.
+    size_t inner = st->claims->size();
+    for (size_t i = first_claim; i < st->claims->size() && after_relative; ++i) {
+      if ((*st->claims)[i].span.begin < t[cb].begin) --inner;
+    }
+    if (inner > first_claim) {
       // The clause has its own speaker: X only relayed it.
       if (!source.document && !source.pronoun) {
         for (size_t i = first_claim; i < st->claims->size(); ++i) {
-          if ((*st->claims)[i].relayed_by.empty()) (*st->claims)[i].relayed_by = source.name;
+          Claim& c = (*st->claims)[i];
+          if (c.relayed_by.empty() && !(after_relative && c.span.begin < t[cb].begin)) c.relayed_by = source.name;
         }
       }
       return;

@@ -322,7 +322,12 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
         if (open > sb && t[open].Is("(")) end = open;
       }
       int start = end - 1;
-      while (start > sb && (t[start - 1].IsWord() || InitialPeriod(t, sb, start - 1)) && !t[start - 1].in_quote &&
+      // (A count after "of" stays in it: "A survey of 600 adults, conducted
+      // by ...,"; not "based on over 1,500 interviews, Working America".)
+      while (start > sb &&
+             (t[start - 1].IsWord() || InitialPeriod(t, sb, start - 1) ||
+              (t[start - 1].kind == TokenKind::kNumber && start - 2 > sb && t[start - 2].Is("of"))) &&
+             !t[start - 1].in_quote &&
              end - start < 8 &&
              !(t[start - 1].HasClass(kConj) && !t[start - 1].capitalized) && !t[start - 1].Is("that") &&
              // "The suit was brought by the Harbour Coalition, a group of ...,
@@ -375,7 +380,10 @@ bool AttributionSieve::SpeakerBefore(State* st, int sb, int k, Mention* m, int* 
       // "A senior official, speaking on condition of anonymity because ...,
       // said": an unnamed source whose appositives are participle phrases.
       const int first = static_cast<int>(segments.size()) - 1;
-      bool participles = ok[first] && !parts[first].pronoun && parts[first].type != EntityType::kUnknown &&
+      // (Or a document: "A survey of 600 adults, conducted for the city by
+      // Mesa Research, found" speaks for its author.)
+      bool participles = ok[first] && !parts[first].pronoun &&
+                         (parts[first].type != EntityType::kUnknown || parts[first].document) &&
                          segments[first].first == sb;
       for (int i = 0; i < first && participles; ++i) {
         const Token& w = t[segments[i].first];

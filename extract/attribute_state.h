@@ -82,6 +82,10 @@ struct AttributionSieve::State {
   bool quote_frame = false;
   // Nesting of "X, who ..., said" reads: hostile text may chain thousands.
   int relative_depth = 0;
+  // Claims whose speaker is a role no one named so far had ("according to
+  // a report by the city auditor. City auditor Fiona Strachan said"): the
+  // claim's index and the role word, resolved again at the article's end.
+  std::vector<std::pair<size_t, Mention>> unresolved_roles;
   // The learned pass's training dump (attribute_model.h), or null.
   std::vector<FrameCandidate>* candidates = nullptr;
   const std::vector<Token>& t() const { return para.tokens; }

@@ -72,6 +72,20 @@ bool NounPhraseAnalyzer::OfOrganization(const Paragraph& p, int i, int end) cons
   return k > i && vocab_.org_words.count(t[k - 1].lower) > 0;
 }
 
+namespace {
+
+// "a judge", "an aide", "one official": a determiner in t[b, e) that makes
+// a role word an unnamed source, no one named before or after.
+bool IndefiniteBefore(const Paragraph& p, int b, int e) {
+  for (int x = b; x < e; ++x) {
+    const Token& w = p.tokens[x];
+    if (w.Is("a") || w.Is("an") || w.Is("another") || w.Is("one")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int b, int e, Mention* m) const {
   const auto& t = p.tokens;
   *m = Mention();
@@ -169,6 +183,22 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
   // A possessive: "China's envoy Zhang Jun" names the envoy; "Bloomberg's report" names Bloomberg.
   for (int ps = b + 1; ps < e; ++ps) {
     if (!t[ps].Is("'s")) continue;
+    if (PossessiveInName(text, p, ps, e)) {
+      // "The Calgary Transit Riders' Alliance": one organisation's name, when
+      // its words are all capitalised and it ends with an organisation word.
+      bool name = vocab_.org_words.count(t[e - 1].lower) > 0;
+      for (int k = b; k < e && name; ++k) {
+        name = k == ps || (t[k].IsWord() && (t[k].capitalized ? !t[k].word_class
+                                                             : k > ps && (t[k].Is("of") || t[k].Is("for"))));
+      }
+      if (name) {
+        *m = Mention();
+        m->surface = TokenText(text, p, b, e);
+        m->name = m->surface;
+        m->type = EntityType::kOrganization;
+        return true;
+      }
+    }
     // "two people close to the company's board", "a source familiar with
     // the premier's plans": the possessive is inside the phrase's
     // post-modifier, and the unnamed source keeps all of it.
@@ -580,6 +610,7 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     if (head == first || (role_b >= 0 && role_e > head)) {
       // "the spokesperson", "the official": a role word that may stand for a person named earlier.
       m->role_reference = TitleLength(p, head, head + 1) > 0;
+      m->indefinite = m->role_reference && IndefiniteBefore(p, range_begin, first);
     }
     return true;
   }
@@ -590,11 +621,25 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
     m->name = TokenText(text, p, first, role_e);
     m->role = TokenText(text, p, role_b, role_e);
     m->role_reference = true;
+    m->indefinite = IndefiniteBefore(p, range_begin, role_b);
     m->type = EntityType::kPerson;
     m->gender = RoleGender(t[role_e - 1].lower);
     return true;
   }
   return false;
+}
+
+bool NounPhraseAnalyzer::PossessiveInName(std::string_view text, const Paragraph& p, int ps, int end) const {
+  const auto& t = p.tokens;
+  if (ps < 1 || ps + 1 >= end || !t[ps].Is("'s") || !t[ps - 1].capitalized || !t[ps + 1].capitalized ||
+      !t[ps + 1].IsWord() || t[ps + 1].word_class) {
+    return false;
+  }
+  // "Riders'" (the apostrophe alone) or an irregular plural ("Children's").
+  const char last = text[t[ps].end - 1];
+  const std::string& owner = t[ps - 1].lower;
+  return (last != 's' && last != 'S') || owner == "children" || owner == "women" || owner == "men" ||
+         owner == "people";
 }
 
 bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p, int begin, int end, Mention* m,
@@ -624,12 +669,18 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
       ++k;
       continue;
     }
+    // "Ward 9 Coun. Priya Sandhu said": the district's number leads into a title.
+    if (tok.kind == TokenKind::kNumber && k > begin && TitleLength(p, k + 1, end) > 0) {
+      ++k;
+      continue;
+    }
     if (!tok.IsWord() || tok.in_quote) break;
     const uint16_t cls = tok.word_class;
     if (!tok.capitalized && k > begin) {
       const bool np_word = (cls & kDet) || tok.Is("of") || tok.Is("to") || IsParticle(tok.lower) ||
                            vocab_.source_nouns.count(tok.lower) || vocab_.titles.count(tok.lower) ||
                            vocab_.org_words.count(tok.lower) || tok.Is("'s") ||
+                           (k + 1 < end && t[k + 1].Is("'s")) ||  // "The city's Office of ..."
                            t[k - 1].Is("'s");  // "Quebec's transport minister": the possessive's head
       const Token& prev = t[k - 1];
       const bool after_head = prev.capitalized || vocab_.source_nouns.count(prev.lower) || prev.Is("'s");

@@ -36,6 +36,7 @@ struct Mention {
   bool plural = false;      // they, officials, congressmen
   bool document = false;    // a report, a cable, a poll: speaks for someone
   bool role_reference = false;  // "the spokesperson": a role word standing for a person named earlier
+  bool indefinite = false;      // "a spokesperson": a role word after "a", "an", "one"
   int name_tokens = 0;      // tokens in the proper name (0 for groups)
   int owner_size = 0;       // "Voss's campaign": the owner "Voss" is name[0, owner_size), resolved later
   char gender = 0;          // 'm' or 'f' when a cue tells ("Mr.", "Ms.", "spokeswoman"), else 0
@@ -54,11 +55,18 @@ class NounPhraseAnalyzer {
   bool ClauseSubject(std::string_view text, const Paragraph& p, int begin, int end, Mention* m,
                      int* subject_end) const;
 
+  // Token ps, a possessive, joins an organisation's name: "Calgary Transit
+  // Riders' Alliance", "Ontario Secondary School Teachers' Federation",
+  // "Children's Aid Society" (a plural owner between capitalised words).
+  bool PossessiveInName(std::string_view text, const Paragraph& p, int ps, int end) const;
+
   // Canonical country or organisation for a lower-case alias, or empty.
   std::string CountryOf(const std::string& lower) const;
   std::string OrganizationOf(const std::string& lower) const;
 
   const Vocabulary& vocab() const { return vocab_; }
+  // Longest title starting at token i (0 if none).
+  int TitleLength(const Paragraph& p, int i, int end) const;
 
  private:
   // The end of a group's post-modifier that opens at token s and runs to
@@ -70,8 +78,6 @@ class NounPhraseAnalyzer {
   bool NotAName(const Paragraph& p, int i) const;
   // The capitalised words from token i end with an organisation word.
   bool OfOrganization(const Paragraph& p, int i, int end) const;
-  // Longest title starting at token i (0 if none).
-  int TitleLength(const Paragraph& p, int i, int end) const;
   // Longest country/organisation/demonym alias at token i; sets *canonical and *is_org.
   int AliasLength(const Paragraph& p, int i, int end, std::string* canonical, bool* is_org) const;
 
@@ -115,6 +121,10 @@ class ArticleEntities {
   // named as it was then ("report released by the Civil Liberties
   // Project"). Returns true when it found one.
   bool ResolveDocument(Mention* m) const;
+  // "A survey ..., conducted by Mesa Research, found": the document's noun
+  // ("survey") and its author, whom "the same poll", "the survey" and "It"
+  // stand for from then on.
+  void NoteDocumentAuthor(std::string_view noun, const Mention& author);
 
   void NoteSpeaker(const Mention& m);
 
@@ -158,6 +168,10 @@ class ArticleEntities {
   int other_group_speakers_ = 0, other_person_speakers_ = 0;
   Mention last_document_;  // the latest document that spoke with more than its noun
   bool has_document_ = false;
+  Mention document_author_;  // the author of the latest document whose author was named
+  std::string document_noun_;
+  bool has_document_author_ = false;
+  bool author_is_latest_ = false;  // noted after last_document_
 };
 
 // Joins the bytes of tokens [begin, end) as written, with single spaces

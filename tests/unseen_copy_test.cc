@@ -368,5 +368,61 @@ TEST_CASE("an ampersand inside an organisation's name, a numbered ward before a 
   CHECK(SpeakerOf(claims, "the audit was flawed") == "Elise Marchetti");
 }
 
+TEST_CASE("round 9: a numbered ward in a sentence's subject, the antecedent of \"she\"", "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "Ward 4 Coun. Elise Marchetti, who chairs the finance committee, called the audit \"a mess.\" "
+      "\"The riders deserve better,\" she said.");
+  CHECK(SpeakerOf(claims, "The riders deserve better") == "Elise Marchetti");
+}
+
+TEST_CASE("round 9: \"according to its chair, NAME\" names the source", "[speaker][unseen]") {
+  auto claims = ExtractText("The group will file a petition next month, according to its chair, Ruth Okonkwo.");
+  CHECK(SpeakerOf(claims, "The group will file") == "Ruth Okonkwo");
+  claims = ExtractText("According to its chair, Ruth Okonkwo, the group will file a petition next month.");
+  CHECK(SpeakerOf(claims, "the group will file") == "Ruth Okonkwo");
+  // No appositive name: the role as written.
+  claims = ExtractText("The group will file a petition next month, according to its chair.");
+  CHECK(SpeakerOf(claims, "The group will file") != "Ruth Okonkwo");
+}
+
+TEST_CASE("round 9: a plural possessive inside an organisation's name", "[speaker][unseen]") {
+  auto claims = ExtractText("The Harbour Transit Riders' Alliance said the audit showed the agency needed an advocate.");
+  CHECK(SpeakerOf(claims, "the audit showed") == "Harbour Transit Riders' Alliance");
+  // A place's possessive before a title stays a possessive.
+  claims = ExtractText("Ontario's health minister said the plan would work.");
+  CHECK(SpeakerOf(claims, "the plan would work") != "Ontario's health minister's");
+}
+
+TEST_CASE("round 9: a survey's author after a participle, and the poll that stands for it later",
+          "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "A survey of 600 adults, conducted for the city by Juniper Research Group, found that 62% feel unsafe "
+      "after dark. The same poll shows that half of them have seen a near-miss.");
+  CHECK(SpeakerOf(claims, "62% feel unsafe") == "Juniper Research Group");
+  CHECK(SpeakerOf(claims, "half of them have seen") == "Juniper Research Group");
+}
+
+TEST_CASE("round 9: a document's author named by role, and the person named with that role later",
+          "[speaker][unseen]") {
+  auto claims = ExtractText(
+      "The ferry line lost money for six years, according to a report by the city auditor released Tuesday. "
+      "City auditor Fiona Delgado said the line was poorly run. The report found that managers ignored warnings.");
+  // (Only a person named with a common given name: a place misread as a
+  // person with a role is no antecedent.)
+  CHECK(SpeakerOf(claims, "The ferry line lost money") == "Fiona Delgado");
+  CHECK(SpeakerOf(claims, "managers ignored warnings") == "Fiona Delgado");
+  // An indefinite role names no one: "a judge" is an unnamed source.
+  claims = ExtractText(
+      "The order was unlawful, a judge said Tuesday. Judge Harold Baptiste of the district court was not involved.");
+  CHECK(SpeakerOf(claims, "The order was unlawful") != "Harold Baptiste");
+}
+
+TEST_CASE("round 9: \"in which, according to X, C\" reports the clause after the frame", "[attribute][unseen]") {
+  auto claims = ExtractText(
+      "He pointed to a 2022 collision in which, according to federal investigators, the crew had been awake for 19 "
+      "hours.");
+  CHECK(SpeakerOf(claims, "the crew had been awake for 19 hours") == "federal investigators");
+}
+
 }  // namespace
 }  // namespace claimgraph
