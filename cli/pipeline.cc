@@ -60,9 +60,12 @@ class OrderedExtraction {
   bool Add(Document&& doc) {
     if (workers_.empty()) {
       if (!status_.ok()) return false;
-      ExtractedArticle article;
-      ProcessArticle(extractor_, std::move(doc), &article);
-      status_ = Consume(std::move(article));
+      // One article at a time: its claim array is reused from article to
+      // article (ProcessArticle clears it), which spares a large allocation
+      // and its free per article, unless a huge article grew it.
+      if (serial_.claims.capacity() > kMaxSpareClaims) serial_.claims = std::vector<Claim>();
+      ProcessArticle(extractor_, std::move(doc), &serial_);
+      status_ = Consume(std::move(serial_));
       return status_.ok();
     }
     std::unique_lock<std::mutex> lock(mu_);
@@ -119,6 +122,8 @@ class OrderedExtraction {
   const Status& status() const { return status_; }
 
  private:
+  static constexpr size_t kMaxSpareClaims = 1 << 12;
+
   struct Slot {
     Document doc;  // moved into `article` by the worker that takes it
     ExtractedArticle article;
@@ -164,6 +169,7 @@ class OrderedExtraction {
   const ArticleConsumer& consumer_;
   PipelineResult* result_;
   Status status_;
+  ExtractedArticle serial_;  // the article in hand without workers
 
   std::mutex mu_;
   std::condition_variable work_ready_;  // an untaken slot, or stop_

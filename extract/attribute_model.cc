@@ -158,6 +158,32 @@ const uint64_t* PrefixHashes() {
   return hashes;
 }
 
+// The first token in [k, se) of sentence [sb, se) that passes the cheap
+// tests of a candidate cue (ModelFrames reads the rest), or se. Most tokens
+// fail them, so this loop is the pass's hot path; it is a function of its
+// own, kept out of ModelFrames, because there the loop counter was spilled
+// to the stack and every token waited on a store and a reload of it.
+__attribute__((noinline)) int NextCandidateCue(const std::vector<Token>& t, const std::vector<char>& consumed,
+                                               const FrameModel& model, int sb, int k, int se) {
+  for (k = std::max(k, sb + 1); k < se; ++k) {
+    const Token& tok = t[k];
+    // Never inside a quote: a cue there is the quoted speaker's own words.
+    if (consumed[k] || !tok.IsWord() || tok.in_quote || tok.word_class != 0) continue;
+    // After a preposition or determiner the cue is a noun ("for talks", "the
+    // support"): noun frames are the rules' ("X's statement that").
+    if (t[k - 1].HasClass(kPrep | kDet)) continue;
+    // "convened to address": a cue in an infinitive is the complement of the
+    // verb before it; "scenarios proposed by X": a passive's by-phrase is its
+    // agent, not what was said.
+    if (t[k - 1].Is("to") || (k + 1 < se && t[k + 1].Is("by"))) continue;
+    // "felt a growing frustration", "has supported the plan": an object noun
+    // phrase is the rules' (object cues); the learned pass reports clauses.
+    if (k + 1 < se && t[k + 1].HasClass(kDet) && !t[k + 1].Is("that")) continue;
+    if (model.IsCue(tok.lower)) return k;
+  }
+  return se;
+}
+
 // Prefixes whose value is two parts joined by '|'.
 bool IsConjunction(std::string_view prefix) {
   return prefix == "cn=" || prefix == "cnc=" || prefix == "cpc=" || prefix == "csk=" || prefix == "nsk=" ||
@@ -302,22 +328,11 @@ void AttributionSieve::ModelFrames(State* st, int sb, int se) const {
     weight[p] = model.KeyWeight(key);
     if (keep != nullptr) (*keep)[p] = FeatureName(p, a, b);
   };
-  for (int k = sb; k < se; ++k) {
+  // Every token the rules left that may be a cue (NextCandidateCue); a
+  // `continue` below moves on to the next one.
+  for (int k = NextCandidateCue(t, st->consumed, model, sb, sb, se); k < se;
+       k = NextCandidateCue(t, st->consumed, model, sb, k + 1, se)) {
     const Token& tok = t[k];
-    // Never inside a quote: a cue there is the quoted speaker's own words.
-    // Cheap tests first: this runs at every token the rules left.
-    if (st->consumed[k] || !tok.IsWord() || tok.in_quote || tok.word_class != 0 || k == sb) continue;
-    // After a preposition or determiner the cue is a noun ("for talks", "the
-    // support"): noun frames are the rules' ("X's statement that").
-    if (t[k - 1].HasClass(kPrep | kDet)) continue;
-    // "convened to address": a cue in an infinitive is the complement of the
-    // verb before it; "scenarios proposed by X": a passive's by-phrase is its
-    // agent, not what was said.
-    if (t[k - 1].Is("to") || (k + 1 < se && t[k + 1].Is("by"))) continue;
-    // "felt a growing frustration", "has supported the plan": an object noun
-    // phrase is the rules' (object cues); the learned pass reports clauses.
-    if (k + 1 < se && t[k + 1].HasClass(kDet) && !t[k + 1].Is("that")) continue;
-    if (!model.IsCue(tok.lower)) continue;
     int cb = k + 1;
     // "declined to comment", "refused to elaborate": a refusal says nothing.
     {

@@ -226,7 +226,7 @@ void StanceReader::Tokenize(ReadScratch* s, std::string_view text, std::vector<T
     const TopicTokenSpan& p = s->spans[i];
     const std::string_view lower = p.lower;
     const WordInfo* w = s->candidates[i];
-    if (w == nullptr || w->word != p.word || w->lower != lower) w = Info(s, p.word, lower);
+    if (w == nullptr || w->word != p.word || !SameBytes(w->lower, lower)) w = Info(s, p.word, lower);
     out[i] = Tok{p.begin, p.end, p.word, w->flags, w};
   }
 }

@@ -112,7 +112,7 @@ class WordTable {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.info == nullptr) return nullptr;
-      if (slot.hash == h && slot.info->word == word && slot.info->lower == lower) return slot.info;
+      if (slot.hash == h && slot.info->word == word && SameBytes(slot.info->lower, lower)) return slot.info;
     }
   }
   // Adds an entry (that Find did not find) and returns it.

@@ -63,6 +63,36 @@ struct StringHash {
   }
 };
 
+// Whether `a` and `b` hold the same bytes. The words and lexicon keys
+// compared here are short: up to 16 bytes are compared inline with two
+// fixed-size loads a side (overlapping when the size is not a power of two),
+// where a string compare calls memcmp for every lookup.
+inline bool SameBytes(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(p, q, n) == 0;
+    uint64_t p0, p1, q0, q1;
+    std::memcpy(&p0, p, 8);
+    std::memcpy(&p1, p + n - 8, 8);
+    std::memcpy(&q0, q, 8);
+    std::memcpy(&q1, q + n - 8, 8);
+    return ((p0 ^ q0) | (p1 ^ q1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t p0, p1, q0, q1;
+    std::memcpy(&p0, p, 4);
+    std::memcpy(&p1, p + n - 4, 4);
+    std::memcpy(&q0, q, 4);
+    std::memcpy(&q1, q + n - 4, 4);
+    return ((p0 ^ q0) | (p1 ^ q1)) == 0;
+  }
+  // 0..3 bytes: the first, middle and last are all of them.
+  return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
+}
+
 // A hash map from std::string for tables built once and then only read:
 // entries live in a vector in insertion order (iteration follows it), and
 // an open-addressing index of power-of-two size holds each entry's hash and
@@ -136,7 +166,7 @@ class StringMap {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.index == 0) return kNone;
-      if (s.hash == tag && entries_[s.index - 1].first == key) return s.index - 1;
+      if (s.hash == tag && SameBytes(entries_[s.index - 1].first, key)) return s.index - 1;
     }
   }
   size_t Insert(std::string key, V value, size_t h) {

@@ -9,6 +9,22 @@
 namespace claimgraph {
 namespace {
 
+TEST_CASE("SameBytes tells every differing byte, at every size and position", "[strmap]") {
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string a;
+    for (size_t i = 0; i < n; ++i) a.push_back(static_cast<char>('a' + i % 26));
+    CHECK(SameBytes(a, std::string(a)));
+    CHECK_FALSE(SameBytes(a, a + "x"));
+    for (size_t i = 0; i < n; ++i) {
+      std::string b = a;
+      b[i] = static_cast<char>(b[i] ^ 0x80);
+      INFO("size " << n << ", byte " << i);
+      CHECK_FALSE(SameBytes(a, b));
+      CHECK_FALSE(SameBytes(b, a));
+    }
+  }
+}
+
 TEST_CASE("StringMap finds what was inserted and nothing else", "[strmap]") {
   StringMap<int> map;
   CHECK(map.find("absent") == map.end());
