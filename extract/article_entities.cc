@@ -354,7 +354,7 @@ bool ArticleEntities::ResolvePronoun(const std::string& pronoun, int sentence_in
       *m = last_group_speaker_;
     } else if (before.has_subject && !before.subject.pronoun && before.subject.type != EntityType::kPerson) {
       *m = before.subject;
-      if (m->document) ResolveDocument(m);  // "A survey ... found C. It also showed D
+      if (m->document) ResolveDocument(m);  // "A survey ... found C. It also showed D."
     } else if (has_group_speaker_ && fits(last_group_speaker_) &&
                last_group_speaker_.type == EntityType::kOrganization) {
       *m = last_group_speaker_;

@@ -112,7 +112,7 @@ void AttributionSieve::Emit(State* st, ClaimKind kind, TextRange span, std::stri
   // Only a definite role ("the city auditor", "its chair"): "a judge", "a
   // State Department spokesman" are unnamed sources.
   if (speaker.role_reference && !speaker.indefinite && speaker.name_tokens == 0 && !speaker.pronoun) {
-    st->unresolved_roles.emplace_back(st->claims->size(), speaker);
+    st->unresolved_roles.push_back({st->claims->size(), span, speaker});
   }
   st->claims->push_back(std::move(c));
   st->entities.NoteSpeaker(speaker);
@@ -624,7 +624,7 @@ void AttributionSieve::SkipDateline(State* st) const {
 }
 
 void AttributionSieve::ResolveRolesNamedLater(State* st) const {
-  for (auto& [index, m] : st->unresolved_roles) {
+  for (auto& [index, span, m] : st->unresolved_roles) {
     std::string word = AsciiLower(m.role.empty() ? m.name : m.role);
     const size_t space = word.rfind(' ');
     if (space != std::string::npos) word = word.substr(space + 1);
@@ -634,7 +634,13 @@ void AttributionSieve::ResolveRolesNamedLater(State* st) const {
         !vocab_.first_names.count(AsciiLower(std::string_view(m.name).substr(0, m.name.find(' '))))) {
       continue;
     }
-    Speaker& s = (*st->claims)[index].speaker;
+    // Claims read later may have dropped some (echoes, shares of a poll):
+    // the claim is found again by its span.
+    std::vector<Claim>& claims = *st->claims;
+    size_t at = std::min(index + 1, claims.size());
+    while (at > 0 && !(claims[at - 1].span.begin == span.begin && claims[at - 1].span.end == span.end)) --at;
+    if (at == 0) continue;
+    Speaker& s = claims[at - 1].speaker;
     s.name = m.name;
     s.type = m.type;
     s.role = m.role;

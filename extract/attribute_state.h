@@ -84,8 +84,13 @@ struct AttributionSieve::State {
   int relative_depth = 0;
   // Claims whose speaker is a role no one named so far had ("according to
   // a report by the city auditor. City auditor Fiona Strachan said"): the
-  // claim's index and the role word, resolved again at the article's end.
-  std::vector<std::pair<size_t, Mention>> unresolved_roles;
+  // claim's index and span and the role, resolved again at the article's end.
+  struct UnresolvedRole {
+    size_t index;
+    TextRange span;
+    Mention role;
+  };
+  std::vector<UnresolvedRole> unresolved_roles;
   // The learned pass's training dump (attribute_model.h), or null.
   std::vector<FrameCandidate>* candidates = nullptr;
   const std::vector<Token>& t() const { return para.tokens; }
