@@ -281,7 +281,7 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
     }
     // "according to its chair, Ruth Imeson": the person the appositive
     // names is the source, the phrase before it her role.
-    const bool last_part = !leading && xe + 1 < se && t[xe].Is(",");
+    const bool last_part = !leading && !after_relative && xe + 1 < se && t[xe].Is(",");
     const bool first_part = leading && cb < se;
     if (last_part || first_part) {
       const int nb = xe + 1;
