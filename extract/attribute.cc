@@ -277,9 +277,9 @@ void AttributionSieve::ScanMentions(State* st, int sb, int se) const {
             InitialPeriod(t, sb, j))) {
       ++j;
     }
-    // "Ward 9 Coun. Priya Sandhu": a numbered district before a title is no
-    // person; the run starts again at the title.
-    if (j + 1 < se && t[j].kind == TokenKind::kNumber && analyzer_.TitleLength(st->para, j + 1, se) > 0) {
+    // "Ward 9 Coun. Priya Sandhu": the district is no person; the run starts
+    // again at the title.
+    if (analyzer_.DistrictNumber(st->para, j, se)) {
       i = j + 1;
       continue;
     }

@@ -301,9 +301,8 @@ bool NounPhraseAnalyzer::Analyze(std::string_view text, const Paragraph& p, int 
       name_e = ++i;
       continue;
     }
-    // "Ward 9 Coun. Priya Sandhu", "District 4 Supervisor Ann Lee": a
-    // numbered district before a title is no name.
-    if (tok.kind == TokenKind::kNumber && name_b >= 0 && name_e == i && i + 1 < e && TitleLength(p, i + 1, e) > 0) {
+    // "Ward 9 Coun. Priya Sandhu": the district's name and number are no name.
+    if (name_b >= 0 && name_e == i && DistrictNumber(p, i, e)) {
       name_b = name_e = -1;
       ++i;
       continue;
@@ -670,7 +669,7 @@ bool NounPhraseAnalyzer::ClauseSubject(std::string_view text, const Paragraph& p
       continue;
     }
     // "Ward 9 Coun. Priya Sandhu said": the district's number leads into a title.
-    if (tok.kind == TokenKind::kNumber && k > begin && TitleLength(p, k + 1, end) > 0) {
+    if (k > begin && DistrictNumber(p, k, end)) {
       ++k;
       continue;
     }

@@ -55,20 +55,24 @@ class NounPhraseAnalyzer {
   bool ClauseSubject(std::string_view text, const Paragraph& p, int begin, int end, Mention* m,
                      int* subject_end) const;
 
-  // Token ps, a possessive, joins an organisation's name: "Calgary Transit
-  // Riders' Alliance", "Ontario Secondary School Teachers' Federation",
-  // "Children's Aid Society" (a plural owner between capitalised words).
-  bool PossessiveInName(std::string_view text, const Paragraph& p, int ps, int end) const;
-
   // Canonical country or organisation for a lower-case alias, or empty.
   std::string CountryOf(const std::string& lower) const;
   std::string OrganizationOf(const std::string& lower) const;
 
   const Vocabulary& vocab() const { return vocab_; }
-  // Longest title starting at token i (0 if none).
-  int TitleLength(const Paragraph& p, int i, int end) const;
+  // Token i is the number of a district before a title ("Ward 9 Coun. Priya
+  // Sandhu", "District 4 Supervisor Ann Lee"): no part of a name.
+  bool DistrictNumber(const Paragraph& p, int i, int end) const {
+    return i + 1 < end && p.tokens[i].kind == TokenKind::kNumber && TitleLength(p, i + 1, end) > 0;
+  }
 
  private:
+  // Longest title starting at token i (0 if none).
+  int TitleLength(const Paragraph& p, int i, int end) const;
+  // Token ps, a possessive, joins an organisation's name: "Calgary Transit
+  // Riders' Alliance", "Ontario Secondary School Teachers' Federation",
+  // "Children's Aid Society" (a plural owner between capitalised words).
+  bool PossessiveInName(std::string_view text, const Paragraph& p, int ps, int end) const;
   // The end of a group's post-modifier that opens at token s and runs to
   // e ("to the premier", "representing hotel cleaners"), or s if the
   // tokens do not read as one.
