@@ -625,12 +625,9 @@ void AttributionSieve::SkipDateline(State* st) const {
 
 void AttributionSieve::ResolveRolesNamedLater(State* st) const {
   for (auto& [index, span, m] : st->unresolved_roles) {
-    std::string word = AsciiLower(m.role.empty() ? m.name : m.role);
-    const size_t space = word.rfind(' ');
-    if (space != std::string::npos) word = word.substr(space + 1);
     // A person named in full with a given name ("City auditor Fiona
     // Strachan"), not a place misread as one.
-    if (!st->entities.ResolveRole(word, &m) || m.name_tokens < 2 ||
+    if (!st->entities.ResolveRole(RoleWord(m), &m) || m.name_tokens < 2 ||
         !vocab_.first_names.count(AsciiLower(std::string_view(m.name).substr(0, m.name.find(' '))))) {
       continue;
     }

@@ -66,10 +66,7 @@ void AttributionSieve::Resolve(State* st, Mention* m) const {
     }
   }
   if (m->role_reference) {
-    std::string word = AsciiLower(m->role.empty() ? m->name : m->role);
-    const size_t space = word.rfind(' ');
-    if (space != std::string::npos) word = word.substr(space + 1);
-    st->entities.ResolveRole(word, m);
+    st->entities.ResolveRole(RoleWord(*m), m);
     return;
   }
   if (m->owner_size > 0) {

@@ -49,6 +49,15 @@ inline bool InitialPeriod(const std::vector<Token>& t, int sb, int i) {
          t[i - 2].capitalized && t[i - 2].IsWord();
 }
 
+// The role word a role reference is resolved by, lower case: the last word
+// of its role, else of its name ("the city auditor" -> "auditor").
+inline std::string RoleWord(const Mention& m) {
+  std::string word = AsciiLower(m.role.empty() ? m.name : m.role);
+  const size_t space = word.rfind(' ');
+  if (space != std::string::npos) word.erase(0, space + 1);
+  return word;
+}
+
 struct AttributionSieve::Cue {
   int begin = 0;
   int end = 0;
