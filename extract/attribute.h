@@ -123,7 +123,9 @@ class AttributionSieve {
   // "A 2023 study by the Medical College of Wisconsin found", "a report by
   // the city auditor": the named author, or the person or organisation a
   // role or generic noun after "by" stands for, that the document
-  // `*speaker` read at [np_begin, k) speaks for (attribute_report.cc).
+  // `*speaker` read at [np_begin, k) speaks for (attribute_report.cc); the
+  // article's entities note the author for the document's noun ("the same
+  // poll"). FindDocumentAuthor is the search alone.
   void DocumentAuthor(State* st, int np_begin, int k, Mention* speaker) const;
   void FindDocumentAuthor(State* st, int np_begin, int k, Mention* speaker) const;
   // At an article's end: claims whose speaker is a role word that named no

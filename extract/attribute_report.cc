@@ -134,12 +134,12 @@ bool AttributionSieve::ReversedFrame(State* st, int sb, int se, int comma, const
 
 void AttributionSieve::DocumentAuthor(State* st, int np_begin, int k, Mention* speaker) const {
   // The document's noun ("survey" of "survey of 600 adults"), for what
-  // later stands for it.
+  // later stands for it. (Callers pass a document: found, the author no
+  // longer is one.)
   std::string noun = speaker->role.empty() ? speaker->name : speaker->role;
   if (const size_t space = noun.rfind(' '); space != std::string::npos) noun.erase(0, space + 1);
-  if (!speaker->document) noun.clear();
   FindDocumentAuthor(st, np_begin, k, speaker);
-  if (!speaker->document && !noun.empty()) st->entities.NoteDocumentAuthor(AsciiLower(noun), *speaker);
+  if (!speaker->document) st->entities.NoteDocumentAuthor(AsciiLower(noun), *speaker);
 }
 
 void AttributionSieve::FindDocumentAuthor(State* st, int np_begin, int k, Mention* speaker) const {
@@ -319,17 +319,15 @@ void AttributionSieve::AccordingTo(State* st, int sb, int se, size_t first_claim
         for (int x = cb; x < ce; ++x) st->consumed[x] = false;
       }
     }
-    // Claims read before in the sentence, inside the content.
-    size_t inner = st->claims->size();
-    for (size_t i = first_claim; i < st->claims->size() && after_relative; ++i) {
-      if ((*st->claims)[i].span.begin < t[cb].begin) --inner;
-    }
-    if (inner > first_claim) {
+    // Claims read before in the sentence that lie inside the content (all of
+    // them, unless the content is only the clause after the frame).
+    const auto inside = [&](const Claim& c) { return !after_relative || c.span.begin >= t[cb].begin; };
+    if (std::any_of(st->claims->begin() + first_claim, st->claims->end(), inside)) {
       // The clause has its own speaker: X only relayed it.
       if (!source.document && !source.pronoun) {
         for (size_t i = first_claim; i < st->claims->size(); ++i) {
           Claim& c = (*st->claims)[i];
-          if (c.relayed_by.empty() && !(after_relative && c.span.begin < t[cb].begin)) c.relayed_by = source.name;
+          if (c.relayed_by.empty() && inside(c)) c.relayed_by = source.name;
         }
       }
       return;
